@@ -77,6 +77,10 @@ class Dataset:
     calendar: pd.DatetimeIndex = field(default_factory=lambda: pd.DatetimeIndex([]))
 
     def __post_init__(self) -> None:
+        if "prev_shares" not in self.panel.columns and len(self.panel):
+            from .flows import add_previous
+
+            self.panel = add_previous(self.panel.copy())
         if len(self.calendar) == 0 and len(self.panel):
             self.calendar = pd.DatetimeIndex(np.sort(self.panel["date"].unique()))
 

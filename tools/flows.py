@@ -60,7 +60,11 @@ def _with_previous(panel: pd.DataFrame) -> pd.DataFrame:
     """Add prev_shares / prev_nav (NaN on a fund's first row). Panel sorted by (code, date)."""
     if "prev_shares" in panel.columns:
         return panel
-    out = panel.copy()
+    return add_previous(panel.copy())
+
+
+def add_previous(out: pd.DataFrame) -> pd.DataFrame:
+    """In place: prev_shares, prev_nav and first_row columns on a (code, date)-sorted panel."""
     first = np.r_[True, out["code"].to_numpy()[1:] != out["code"].to_numpy()[:-1]]
     prev_s = out["shares"].shift(1).astype("float64")
     prev_n = out["nav"].shift(1)
@@ -137,42 +141,45 @@ def period_table(panel: pd.DataFrame, start: dt.date, end: dt.date, price: str =
     if price not in PRICE_CONVENTIONS:
         raise CalculationError(f"unknown price convention {price!r}; use one of {', '.join(PRICE_CONVENTIONS)}")
     p = _with_previous(panel)
-    s, e = pd.Timestamp(start), pd.Timestamp(end)
-    rows = p[(p["date"] >= s) & (p["date"] <= e)]
+    dates = p["date"].to_numpy()
+    mask = (dates >= np.datetime64(pd.Timestamp(start))) & (dates <= np.datetime64(pd.Timestamp(end)))
+    rows = p[mask]
     if rows.empty:
         raise CalculationError(f"no trading data between {start} and {end}")
+    cols = ["code", "shares", "prev_shares", "split_ratio", "nav", "prev_nav", "close", "amount", "volume", "dividend"]
+    arrays = [rows[c].tolist() for c in cols]
+    row_dates = rows["date"].tolist()
     records = []
-    cols = ["shares", "prev_shares", "split_ratio", "nav", "prev_nav", "close", "amount", "volume", "dividend"]
-    for code, g in rows.groupby("code", sort=True):
-        flow = Decimal(0)
-        delta = Decimal(0)
-        dividends = Decimal(0)
-        new_listing = Decimal(0)
-        for i, (sh, psh, ratio, nav, pnav, close, amount, volume, divd) in enumerate(g[cols].itertuples(index=False, name=None)):
-            try:
-                d, f = _exact_row(sh, psh, ratio, nav, pnav, close, amount, volume, price)
-            except CalculationError as exc:
-                raise CalculationError(f"{code} on {g['date'].iloc[i].date()}: {exc}") from None
-            flow += f
-            delta += d
-            if psh != psh:
-                new_listing += dec(sh) * dec(nav)
-            if divd == divd and divd:
-                dividends += dec(psh) * dec(divd)
-        first = g.iloc[0]
-        last = g.iloc[-1]
-        if first["prev_shares"] == first["prev_shares"]:
-            shares_start = dec(first["prev_shares"])
-            aum_start = shares_start * dec(first["prev_nav"])
-        else:
-            shares_start = Decimal(0)
-            aum_start = Decimal(0)
-        shares_end = dec(last["shares"])
-        aum_end = shares_end * dec(last["nav"])
-        market = aum_end - aum_start - flow - new_listing + dividends
-        records.append({
-            "code": code, "flow": flow, "delta_shares": delta, "aum_start": aum_start, "aum_end": aum_end,
-            "shares_start": shares_start, "shares_end": shares_end, "dividends_paid": dividends,
-            "new_listing": new_listing, "market_effect": market, "days": len(g), "flow_f": float(flow),
-        })
+    acc = None
+    for i, (code, sh, psh, ratio, nav, pnav, close, amount, volume, divd) in enumerate(zip(*arrays)):
+        if acc is None or acc["code"] != code:
+            if acc is not None:
+                records.append(_close_fund(acc))
+            first = psh != psh
+            acc = {"code": code, "flow": Decimal(0), "delta_shares": Decimal(0), "dividends_paid": Decimal(0),
+                   "new_listing": Decimal(0), "days": 0,
+                   "shares_start": Decimal(0) if first else dec(psh),
+                   "aum_start": Decimal(0) if first else dec(psh) * dec(pnav)}
+        try:
+            d, f = _exact_row(sh, psh, ratio, nav, pnav, close, amount, volume, price)
+        except CalculationError as exc:
+            raise CalculationError(f"{code} on {row_dates[i].date()}: {exc}") from None
+        acc["flow"] += f
+        acc["delta_shares"] += d
+        acc["days"] += 1
+        if psh != psh:
+            acc["new_listing"] += dec(sh) * dec(nav)
+        if divd == divd and divd:
+            acc["dividends_paid"] += dec(psh) * dec(divd)
+        acc["last"] = (sh, nav)
+    records.append(_close_fund(acc))
     return pd.DataFrame.from_records(records)
+
+
+def _close_fund(acc: dict) -> dict:
+    sh, nav = acc.pop("last")
+    acc["shares_end"] = dec(sh)
+    acc["aum_end"] = acc["shares_end"] * dec(nav)
+    acc["market_effect"] = acc["aum_end"] - acc["aum_start"] - acc["flow"] - acc["new_listing"] + acc["dividends_paid"]
+    acc["flow_f"] = float(acc["flow"])
+    return acc
