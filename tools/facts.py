@@ -72,7 +72,7 @@ class Fact(BaseModel):
 
     @field_serializer("value")
     def _value_as_text(self, value: Decimal | str) -> str:
-        return format(value, "f") if isinstance(value, Decimal) else value
+        return format(value.normalize(), "f") if isinstance(value, Decimal) else value
 
     @property
     def number(self) -> Decimal:
