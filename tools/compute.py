@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -55,6 +54,7 @@ class _Builder:
         self.facts: dict[str, Fact] = {}
         self.price_text = PRICE_CONVENTIONS[price]
         self.metrics: dict[str, float] = {}
+        self.cat_series = pd.DataFrame()
 
     def prov(self, formula: str, inputs: list[str] | None = None, rule: str | None = None) -> Provenance:
         return Provenance(formula=formula, inputs=inputs or [], dataset=self.ds.name, dataset_hash=self.ds.hash,
@@ -83,17 +83,11 @@ def _sum(values) -> Decimal:
     return total
 
 
-@lru_cache(maxsize=8)
-def _daily_cached(ds_id: int, price: str) -> pd.DataFrame:
-    return daily_flows(_DS_REGISTRY[ds_id].panel, price)
-
-
-_DS_REGISTRY: dict[int, Dataset] = {}
-
-
 def _daily(ds: Dataset, price: str) -> pd.DataFrame:
-    _DS_REGISTRY[id(ds)] = ds
-    return _daily_cached(id(ds), price)
+    """Daily flows of the whole panel, cached on the dataset per price convention."""
+    if price not in ds.cache:
+        ds.cache[price] = daily_flows(ds.panel, price)
+    return ds.cache[price]
 
 
 def weekly_flows(ds: Dataset, price: str = "nav", by: str = "category") -> pd.DataFrame:
@@ -270,7 +264,7 @@ def compute_facts(ds: Dataset, start: dt.date, end: dt.date, price: str = "nav")
                 continue
             day = row["date"].date()
             code = row["code"]
-            exact = period_table(ds.panel[ds.panel["code"] == code], day, day, price)["flow"].iloc[0]
+            exact = period_table(ds.panel, day, day, price, codes=[code])["flow"].iloc[0]
             name = uni.loc[code]
             zh_day, en_day = D.date(day)
             b.add_flow(f"flow.etf_day.max_{kind}", (f"{zh_day}{name['name_zh']}单日", f"{name['name_en']} on {en_day}"), exact,
@@ -318,15 +312,19 @@ def _index_facts(b: _Builder, ds: Dataset, days: pd.DatetimeIndex) -> None:
 
 
 def _group_flow_exact(ds: Dataset, start: dt.date, end: dt.date, price: str, codes) -> Decimal:
-    t = period_table(ds.panel[ds.panel["code"].isin(set(codes))], start, end, price)
+    t = period_table(ds.panel, start, end, price, codes=codes)
     return _sum(t["flow"])
 
 
 def _history_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict, group_flows: dict, daily: pd.DataFrame) -> None:
     grid = period_grid(ds.calendar, b.start, b.end)
-    cats = ds.universe.set_index("code")["category"]
-    series = group_series(daily, cats, grid)
-    series["__total"] = series.sum(axis=1)
+    key = ("category_series", b.price, grid.kind, grid.length, None if grid.kind == "week" else b.end)
+    if key not in ds.cache:
+        cats = ds.universe.set_index("code")["category"]
+        series = group_series(daily, cats, grid)
+        series["__total"] = series.sum(axis=1)
+        ds.cache[key] = series
+    series = ds.cache[key]
     unit_zh, unit_en = ("周", "weeks") if grid.kind == "week" else (f"{grid.length}日区间", f"{grid.length}-day windows")
     first = grid.starts.iloc[0].date()
     b.add("hist.periods", (f"可比{unit_zh}数量（数据起始以来）", f"comparable {unit_en} in the data"), Decimal(int((grid.ends <= pd.Timestamp(b.end)).sum())), "count",
@@ -366,6 +364,7 @@ def _history_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict
                 b.add(f"hist.category.broad.prev_max_{sign}.start", ("该区间起始日", "start of that period"), ps.isoformat(), "date", D.date(ps), b.prov("first day of that period"), period=per)
     _episodes(b, ds, grid, series, metrics)
     b.metrics = metrics
+    b.cat_series = series.loc[: grid.current]
 
 
 def _episodes(b: _Builder, ds: Dataset, grid, series: pd.DataFrame, metrics: dict) -> None:
@@ -409,9 +408,7 @@ def _rating_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict,
     m["broad_flow"] = float(cat_flow["broad"])
     m["theme_flow"] = float(cat_flow["sector_theme"])
     # rotation percentile: the smaller magnitude of opposite broad/theme weekly flows against history
-    daily = _daily(ds, b.price)
-    grid = period_grid(ds.calendar, b.start, b.end)
-    series = group_series(daily, ds.universe.set_index("code")["category"], grid).loc[: grid.current]
+    series = b.cat_series
     rot = np.where(series["broad"] * series["sector_theme"] < 0, np.minimum(series["broad"].abs(), series["sector_theme"].abs()), 0.0)
     m["rotation_percentile"] = float((rot < rot[-1]).sum()) / len(rot)
 

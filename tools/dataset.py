@@ -75,8 +75,12 @@ class Dataset:
     reconstruction: bool = False
     source: str = ""
     calendar: pd.DatetimeIndex = field(default_factory=lambda: pd.DatetimeIndex([]))
+    cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if len(self.panel) and not isinstance(self.panel["code"].dtype, pd.CategoricalDtype):
+            self.panel = self.panel.copy()
+            self.panel["code"] = self.panel["code"].astype(str).astype("category")
         if "prev_shares" not in self.panel.columns and len(self.panel):
             from .flows import add_previous
 

@@ -131,12 +131,13 @@ def _exact_row(shares, prev_shares, ratio, nav, prev_nav, close, amount, volume,
     return delta, delta * px
 
 
-def period_table(panel: pd.DataFrame, start: dt.date, end: dt.date, price: str = "nav") -> pd.DataFrame:
+def period_table(panel: pd.DataFrame, start: dt.date, end: dt.date, price: str = "nav", codes=None) -> pd.DataFrame:
     """Exact per-fund figures for trading days start..end (inclusive).
 
     Columns: code, flow, delta_shares, aum_start, aum_end, shares_start, shares_end,
     dividends_paid, new_listing, market_effect (Decimal objects, yuan or units), days (int),
-    plus the float ``flow_f``. Funds with no row in the period are left out.
+    plus the float ``flow_f``. Funds with no row in the period are left out; `codes` restricts
+    the funds.
     """
     if price not in PRICE_CONVENTIONS:
         raise CalculationError(f"unknown price convention {price!r}; use one of {', '.join(PRICE_CONVENTIONS)}")
@@ -144,6 +145,8 @@ def period_table(panel: pd.DataFrame, start: dt.date, end: dt.date, price: str =
     dates = p["date"].to_numpy()
     mask = (dates >= np.datetime64(pd.Timestamp(start))) & (dates <= np.datetime64(pd.Timestamp(end)))
     rows = p[mask]
+    if codes is not None:
+        rows = rows[rows["code"].astype(str).isin(set(codes))]
     if rows.empty:
         raise CalculationError(f"no trading data between {start} and {end}")
     cols = ["code", "shares", "prev_shares", "split_ratio", "nav", "prev_nav", "close", "amount", "volume", "dividend"]

@@ -58,11 +58,19 @@ def period_grid(calendar: pd.DatetimeIndex, start: dt.date, end: dt.date) -> Per
 
 def group_series(daily: pd.DataFrame, keys: pd.Series, grid: PeriodGrid) -> pd.DataFrame:
     """Sum daily flows per (period id, group). `daily` has date, code, flow; `keys` maps code -> group."""
-    d = daily[daily["date"].isin(grid.day_to_period.index)]
-    pid = grid.day_to_period.reindex(d["date"]).to_numpy()
-    frame = pd.DataFrame({"period": pid, "group": d["code"].map(keys).to_numpy(), "flow": d["flow"].to_numpy()})
-    table = frame.pivot_table(index="period", columns="group", values="flow", aggfunc="sum", fill_value=0.0)
-    return table.reindex(range(int(grid.ends.index.max()) + 1), fill_value=0.0)
+    n_periods = int(grid.ends.index.max()) + 1
+    pid_by_day = pd.Series(grid.day_to_period.to_numpy(), index=grid.day_to_period.index)
+    pid = pid_by_day.reindex(pd.DatetimeIndex(daily["date"])).to_numpy()
+    code = daily["code"]
+    if not isinstance(code.dtype, pd.CategoricalDtype):
+        code = code.astype(str).astype("category")
+    cat_groups = pd.Series(code.cat.categories.astype(str)).map(keys).fillna("").astype(str).to_numpy()
+    groups, cat_gidx = np.unique(cat_groups, return_inverse=True)
+    gidx = cat_gidx[code.cat.codes.to_numpy()]
+    ok = ~np.isnan(pid)
+    flat = pid[ok].astype(np.int64) * len(groups) + gidx[ok]
+    sums = np.bincount(flat, weights=daily["flow"].to_numpy()[ok], minlength=n_periods * len(groups))
+    return pd.DataFrame(sums.reshape(n_periods, len(groups)), columns=groups)
 
 
 @dataclass(frozen=True)
