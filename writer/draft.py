@@ -1,0 +1,295 @@
+"""The drafting pipeline: facts → charts → agent per language → gate → files, all or nothing.
+
+    result = draft(ds, start, end, langs=("zh", "en"), model_config=ModelConfig(), out_dir=Path("out"))
+    result.passed, result.files, result.run
+
+Everything is written to a staging folder beside `out_dir` and moved in only at the end. When
+every language passes the gate, `out_dir` gets::
+
+    article.zh.md  article.en.md  article.zh.html  article.en.html
+    facts.json  eval.json  run.json  charts/
+
+When a draft still fails after `max_retries` re-asks, no ``article.*.md`` or ``.html`` is written
+(stale ones from an earlier run are removed): each draft goes to ``article.<lang>.rejected.md``
+beside ``eval.json`` (which lists the problems), ``facts.json`` and ``run.json``, and
+`DraftResult.passed` is False. Errors that stop the run (bad data, unknown period, the model API
+failing after its retries) raise `EtfWriterError` subclasses and leave `out_dir` untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from etfwriter.tools import EtfWriterError, compute_facts
+
+from .agent import TOKEN_ESTIMATE, AgentRun, ModelConfig, make_model, run_agent
+from .registry import ChartInfo, ToolContext
+
+if TYPE_CHECKING:  # pragma: no cover
+    from langchain_core.language_models import BaseChatModel
+
+    from etfwriter.tools import Dataset
+    from etfwriter.tools.facts import FactSet
+
+__all__ = ["DraftResult", "draft", "ModelFactory", "OUTPUT_FILES"]
+
+ModelFactory = Callable[["FactSet", str], "BaseChatModel"]
+"""``factory(facts, lang) -> chat model``: how tests and embedders supply their own model."""
+
+OUTPUT_FILES = ("article.{lang}.md", "article.{lang}.html", "article.{lang}.rejected.md")
+
+
+@dataclass
+class DraftResult:
+    """What a draft run produced."""
+
+    passed: bool
+    out_dir: Path
+    files: list[Path]
+    runs: dict[str, AgentRun]
+    run: dict[str, Any]
+    """The content of run.json."""
+    evaluation: dict[str, Any]
+    """The content of eval.json."""
+    facts: FactSet | None = None
+    failed_langs: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for a terminal."""
+        t = self.run.get("tokens", {})
+        head = "passed" if self.passed else f"REJECTED ({', '.join(self.failed_langs)} failed the check)"
+        return (f"{head}: {len(self.run.get('model_calls', []))} model call(s), {len(self.run.get('tool_calls', []))} tool call(s), "
+                f"{self.run.get('retries_total', 0)} re-ask(s), tokens in {t.get('input', 0)} / out {t.get('output', 0)}, "
+                f"{self.run.get('seconds', 0):.2f}s -> {self.out_dir}")
+
+
+def _draw(ds: Dataset, facts: FactSet, stage: Path, lang: str) -> list[tuple[str, str, str, list[str]]]:
+    """(id, path, caption, fact ids) of each chart drawn (plain data: it crosses a process boundary)."""
+    from etfwriter.charts import make_charts
+
+    made = make_charts(facts, lang, stage / "charts" / lang, dataset=ds, price=facts.dataset.price_convention)
+    return [(c.id, str(c.path), c.caption, list(c.fact_ids)) for c in made]
+
+
+_FORKED: tuple[Any, ...] = ()
+"""(dataset, facts, stage) for the forked chart worker: inherited through fork, never pickled."""
+
+
+def _draw_forked(lang: str) -> list[tuple[str, str, str, list[str]]]:
+    return _draw(*_FORKED, lang)
+
+
+class _Charts:
+    """The articles' charts, drawn in a forked worker while the agent runs (in-process where fork is unsafe).
+
+    Drawing is the costliest step of an offline draft after imports; a second core hides most of it.
+    Fork is used only on platforms that have it and while this process runs no other thread.
+    """
+
+    def __init__(self, ds: Dataset, facts: FactSet, stage: Path, langs: Sequence[str], parallel: bool | None):
+        self.args = (ds, facts, stage)
+        self.futures: dict[str, Any] = {}
+        self.pool = None
+        if parallel is None:
+            parallel = hasattr(os, "fork") and threading.active_count() == 1 and not os.environ.get("ETFWRITER_NO_FORK")
+        if parallel:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            global _FORKED
+            _FORKED = (ds, facts, stage)
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.futures = {lang: self.pool.submit(_draw_forked, lang) for lang in langs}
+
+    def get(self, lang: str, warnings: list[str]) -> list[ChartInfo]:
+        ds, facts, stage = self.args
+        try:
+            made = self.futures[lang].result() if lang in self.futures else _draw(ds, facts, stage, lang)
+        except Exception as exc:  # ChartError, matched by name: importing the chart module here costs matplotlib
+            if type(exc).__name__ != "ChartError":
+                raise
+            warnings.append(f"{lang} charts skipped: {exc}")
+            return []
+        return [ChartInfo(id=cid, caption=caption, file=Path(path).resolve().relative_to(stage.resolve()).as_posix(),
+                          fact_ids=ids) for cid, path, caption, ids in made]
+
+    def close(self) -> None:
+        global _FORKED
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            _FORKED = ()
+
+
+def _html(markdown: str, lang: str, title: str) -> str:
+    from etfwriter.html import to_html
+
+    return to_html(markdown, title, lang)
+
+
+def _title(markdown: str, fallback: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return fallback
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def draft(
+    ds: Dataset,
+    start: dt.date,
+    end: dt.date,
+    *,
+    langs: Sequence[str] = ("zh", "en"),
+    model_config: ModelConfig | None = None,
+    price: str = "nav",
+    out_dir: Path | str = Path("out"),
+    max_retries: int = 2,
+    progress: Callable[[str], None] | None = None,
+    model: ModelFactory | None = None,
+    parallel_charts: bool | None = None,
+) -> DraftResult:
+    """Draft the article of start..end in each language, gate it, and write the output folder."""
+    say = progress or (lambda _msg: None)
+    config = model_config or ModelConfig()
+    langs = [lang for lang in dict.fromkeys(langs)]
+    for lang in langs:
+        if lang not in ("zh", "en"):
+            raise EtfWriterError(f"unknown language {lang!r}: use zh, en or zh,en")
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise EtfWriterError(f"output path {out} exists and is not a folder")
+    describe = {"model": "custom", "base_url": None, "provider": "injected"} if model is not None else config.describe()
+    t0 = time.perf_counter()
+    say("computing facts")
+    facts = compute_facts(ds, start, end, price)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    chart_job = None
+    try:
+        runs: dict[str, AgentRun] = {}
+        warnings: list[str] = []
+        say("making charts")
+        chart_job = _Charts(ds, facts, stage, langs, parallel_charts)
+        for lang in langs:
+            say(f"[{lang}] drafting with {describe['model']}")
+            chat = model(facts, lang) if model is not None else make_model(config, facts)
+            ctx = ToolContext(dataset=ds, facts=facts, charts=lambda lang=lang: chart_job.get(lang, warnings))
+            runs[lang] = run_agent(chat, ctx, lang, max_retries=max_retries, config=config, progress=say)
+        failed = [lang for lang, r in runs.items() if not r.passed]
+        passed = not failed
+        say("writing files")
+        files = _write_stage(stage, facts, runs, passed)
+        evaluation = _eval_json(runs, passed)
+        _write_json(stage / "eval.json", evaluation)
+        run_info = _run_json(describe, facts, runs, passed, price, time.perf_counter() - t0, files)
+        run_info["warnings"] = warnings
+        _write_json(stage / "run.json", run_info)
+        if passed:
+            for lang, r in runs.items():
+                md = r.review.rendered.markdown
+                (stage / f"article.{lang}.html").write_text(_html(md, lang, _title(md, "ETF")), encoding="utf-8")
+        moved = _publish(stage, out, passed)
+    finally:
+        if chart_job is not None:
+            chart_job.close()
+        shutil.rmtree(stage, ignore_errors=True)
+    return DraftResult(passed=passed, out_dir=out, files=moved, runs=runs, run=run_info, evaluation=evaluation,
+                       facts=facts, failed_langs=failed)
+
+
+def _write_stage(stage: Path, facts: FactSet, runs: dict[str, AgentRun], passed: bool) -> list[str]:
+    (stage / "facts.json").write_text(facts.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    names = ["facts.json", "eval.json", "run.json"]
+    for lang, r in runs.items():
+        rendered = r.review.rendered if r.review is not None else None
+        body = rendered.markdown if rendered is not None else r.text
+        name = f"article.{lang}.md" if passed else f"article.{lang}.rejected.md"
+        (stage / name).write_text(body if body.endswith("\n") else body + "\n", encoding="utf-8")
+        names.append(name)
+        if passed:
+            names.append(f"article.{lang}.html")
+    if passed and (stage / "charts").is_dir():
+        names.append("charts/")
+    return names
+
+
+def _publish(stage: Path, out: Path, passed: bool) -> list[Path]:
+    """Move the staged files into `out`; drop outputs of earlier runs that this one replaces."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in list(out.glob("article.*.md")) + list(out.glob("article.*.html")):
+        old.unlink()
+    if not passed and (stage / "charts").exists():
+        shutil.rmtree(stage / "charts")
+    moved: list[Path] = []
+    if (stage / "charts").is_dir():
+        if (out / "charts").exists():
+            shutil.rmtree(out / "charts")
+        (stage / "charts").replace(out / "charts")
+        moved.append(out / "charts")
+    for f in sorted(stage.iterdir()):
+        if f.is_file():
+            f.replace(out / f.name)
+            moved.append(out / f.name)
+    return moved
+
+
+def _eval_json(runs: dict[str, AgentRun], passed: bool) -> dict[str, Any]:
+    articles = {}
+    for lang, r in runs.items():
+        rv = r.review
+        articles[lang] = {
+            "passed": bool(rv and rv.passed),
+            "attempts": len(r.reviews),
+            "problems": [p.to_json() for p in rv.problems] if rv else [],
+            "warnings": rv.warnings if rv else [],
+            "summary": rv.report.summary.to_json() if rv and rv.report is not None else None,
+            "must_say_missing": rv.report.summary.must_say_missing if rv and rv.report is not None else [],
+            "mentions": [m.to_json() for m in rv.report.mentions] if rv and rv.report is not None else [],
+            "history": [{"attempt": i, "passed": x.passed, "problems": [p.to_json() for p in x.problems]}
+                        for i, x in enumerate(r.reviews, 1)],
+        }
+    return {"passed": passed, "strict": True, "articles": articles}
+
+
+def _run_json(describe: dict[str, Any], facts: FactSet, runs: dict[str, AgentRun], passed: bool, price: str,
+              seconds: float, files: list[str]) -> dict[str, Any]:
+    from etfwriter import __version__
+
+    calls = [c.to_json() for r in runs.values() for c in r.model_calls]
+    tools = [c.to_json() for r in runs.values() for c in r.tool_calls]
+    sources = sorted({c["token_source"] for c in calls})
+    tin = sum(c["input_tokens"] for c in calls)
+    tout = sum(c["output_tokens"] for c in calls)
+    prompt_version = next((r.prompt_version for r in runs.values()), "")
+    return {
+        "etfwriter": __version__,
+        "prompt_version": prompt_version,
+        "passed": passed,
+        "model": describe,
+        "period": {"start": facts.period.start.isoformat(), "end": facts.period.end.isoformat()},
+        "dataset": {"name": facts.dataset.name, "hash": facts.dataset.hash, "reconstruction": facts.dataset.reconstruction},
+        "price": price,
+        "langs": list(runs),
+        "seconds": round(seconds, 3),
+        "tokens": {"input": tin, "output": tout, "source": sources[0] if len(sources) == 1 else sources,
+                   "note": "api = usage reported by the API; " + TOKEN_ESTIMATE + " = counted on the messages sent"},
+        "tokens_by_lang": {lang: dict(zip(("input", "output"), r.tokens)) for lang, r in runs.items()},
+        "retries": {lang: r.retries for lang, r in runs.items()},
+        "retries_total": sum(r.retries for r in runs.values()),
+        "model_calls": calls,
+        "tool_calls": tools,
+        "files": files,
+    }
