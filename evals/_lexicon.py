@@ -193,11 +193,12 @@ EN_TIME_NOUNS = frozenset(
 ZH_HEDGE_PRE: dict[str, str] = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over", "高于": "over",
     "多于": "over", "大于": "over", "不少于": "over", "不低于": "over", "至少": "over",
-    "站上": "over", "站稳": "over", "冲破": "over", "冲上": "over", "破": "over", "过": "over", "上": "over",
+    "站上": "over", "站稳": "over", "冲破": "over", "冲上": "over", "超越": "over", "破": "over", "过": "over", "上": "over",
     "近": "nearly", "逼近": "nearly", "接近": "nearly", "将近": "nearly", "几近": "nearly",
     "近乎": "nearly", "直逼": "nearly", "约": "about", "约为": "about", "大约": "about",
     "大概": "about", "大致": "about", "约合": "about", "约计": "about", "估计": "about",
-    "差不多": "about", "约有": "about", "大约有": "about", "不到": "under", "不足": "under", "低于": "under", "少于": "under",
+    "差不多": "about", "约有": "about", "大约有": "about", "约是": "about", "约占": "about",
+    "约相当于": "about", "不到": "under", "不足": "under", "低于": "under", "少于": "under",
     "跌破": "under", "失守": "under", "不超过": "under", "未超过": "under", "不超": "under",
     "至多": "under", "最多": "under", "~": "about", "≈": "about", "约达": "about",
 }
@@ -263,7 +264,7 @@ EN_INDEX_PREFIXES = (
     "Hang Seng Tech", "China", "KOSPI", "Russell", "Stoxx", "STOXX", "Euro Stoxx", "Dow Jones",
     "DAX", "CAC", "Taiwan", "TAIEX", "Topix", "TOPIX", "SZSE Component", "SME", "CSI A",
     "SSE STAR", "STAR Market", "Sensex", "Nifty", "ASX", "IBEX", "AEX", "SMI", "OMX", "FTSE MIB",
-    "Dow",
+    "Dow", "CNI", "SZSE ChiNext", "ChiNext Price", "SSE Composite", "SZSE 100", "Hang Seng China",
 )
 
 ENGLISH_MONTHS: dict[str, int] = {

@@ -23,6 +23,7 @@ from ._policy import (
     HEDGED_SCALE_EXPONENTS,
     NEARLY_BAND,
     OVER_BAND,
+    over_upper,
     PLAUSIBLE_BAND,
     SCALE_EXPONENTS,
     SCALE_MIN_DIGITS,
@@ -233,7 +234,7 @@ def holds(hedge: str, w: Decimal, f: Decimal, p: Decimal) -> bool:
     if hedge == "none":
         return rounds_to(f, w, p)
     if hedge == "over":
-        return w < f <= w * (ONE + OVER_BAND)
+        return w < f <= over_upper(w)
     if hedge == "nearly":
         return w * (ONE - NEARLY_BAND) <= f < w
     if hedge == "under":
@@ -247,7 +248,7 @@ def _near_hedge(w: Decimal, f: Decimal, p: Decimal) -> bool:
     """f is close enough to w that another hedge (or none) would have been right."""
     if rounds_to(f, w, p):
         return True
-    return w * (ONE - max(NEARLY_BAND, UNDER_BAND, ABOUT_BAND)) <= f <= w * (ONE + max(OVER_BAND, ABOUT_BAND))
+    return w * (ONE - max(NEARLY_BAND, UNDER_BAND, ABOUT_BAND)) <= f <= max(over_upper(w), w * (ONE + ABOUT_BAND))
 
 
 def _digits_at(value: Decimal, p: Decimal) -> str:
@@ -433,7 +434,7 @@ def support_entries(c: Claim, index: FactIndex, units: tuple[str, ...]) -> list[
     """Entries whose magnitude could satisfy the claim's own interval (the only ones that can support it)."""
     w, p = c.fmag, float(c.precision)
     if c.hedge == "over":
-        lo, hi = w, w * (1 + float(OVER_BAND))
+        lo, hi = w, float(over_upper(Decimal(repr(w))))
     elif c.hedge in ("nearly", "under"):
         lo, hi = w * (1 - float(max(NEARLY_BAND, UNDER_BAND))), w
     elif c.hedge == "about":

@@ -11,13 +11,15 @@ Exact numbers (no hedge word)
     of the last non-zero digit is used.
 
 Hedged numbers (magnitudes; w = written, f = fact)
-    over   (超, 超过, 逾, more than, over)      w < f <= w x (1 + OVER_BAND)
+    over   (超, 超过, 逾, more than, over)      w < f <= over_upper(w) = max(w x (1 + OVER_BAND), w + L)
+           where L is the place value of w's leading digit (超300亿 covers up to 400亿, 超2000亿 up to 3000亿)
     nearly (近, 接近, 将近, nearly, almost)      w x (1 - NEARLY_BAND) <= f < w
     under  (不到, 不足, less than, under)        w x (1 - UNDER_BAND) <= f < w
     about  (约, 大约, 左右, about, around)       |f - w| <= max(w x ABOUT_BAND, precision / 2)
 
-    "over" is open-ended in plain language; the upper bound exists so that "超1亿" cannot be
-    supported by a 2000亿 fact that happens to be larger: a hedge must still point at the figure.
+    "over" is open-ended in plain language, but writers round down to a round figure ("超百亿" for
+    150亿); the upper bound (the next step of the leading digit, at least 25%) keeps "超1亿" from
+    being supported by a 2000亿 fact that happens to be larger: a hedge must still point at the figure.
 
 Direction
     A number with a printed sign is compared by sign; a number whose direction is given by a
@@ -56,6 +58,7 @@ __all__ = [
     "NEAREST_SHOWN",
     "Policy",
     "POLICY",
+    "over_upper",
 ]
 
 ABOUT_BAND: Final = Decimal("0.05")
@@ -68,7 +71,7 @@ UNDER_BAND: Final = Decimal("0.10")
 """不到 / under: the fact is below the written value by at most 10% of it."""
 
 OVER_BAND: Final = Decimal("0.25")
-"""超 / over: the fact is above the written value by at most 25% of it."""
+"""超 / over: the fact is above the written value by at least this much room (see `over_upper`)."""
 
 PLAUSIBLE_BAND: Final = Decimal("0.15")
 """A wrong number within 15% of a fact of the same unit and sign is taken to be about that fact."""
@@ -95,6 +98,14 @@ DATE_WINDOW_DAYS: Final = 7
 
 NEAREST_SHOWN: Final = 3
 """How many nearest facts an unsupported number's reason lists."""
+
+
+def over_upper(w: Decimal) -> Decimal:
+    """Largest fact an "over w" claim covers: the next step of w's leading digit, at least w x 1.25."""
+    if w <= 0:
+        return w
+    lead = Decimal(1).scaleb(w.adjusted())
+    return max(w * (1 + OVER_BAND), w + lead)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from .report import EvalReport, MentionResult, Summary
 __all__ = ["check", "check_mentions", "EvalReport", "MentionResult", "Summary"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_POLICY = POLICY.as_dict()
 _INDEX_CACHE: list[tuple[FactSet, int, M.FactIndex]] = []
 
 
@@ -60,7 +61,7 @@ def check_mentions(mentions: Iterable[Mention], facts: FactSet, *, strict: bool 
     mentions = list(mentions)
     lang = "zh" if any(_CJK.search(m.text) for m in mentions) else "en"
     results = [_assess(m, index, strict, lang) for m in mentions]
-    return EvalReport(mentions=results, summary=_summary(results, facts), strict=strict, policy=POLICY.as_dict())
+    return EvalReport(mentions=results, summary=_summary(results, facts), strict=strict, policy=dict(_POLICY))
 
 
 # --- per mention ------------------------------------------------------------------------------
@@ -165,10 +166,15 @@ def _fmt(x: Decimal) -> str:
 
 def _supported(m: Mention, rel: M.Relation, c: M.Claim, lang: str) -> MentionResult:
     shown = getattr(rel.fact.display, lang)
-    how = {"none": f"matches {shown}", "over": f"{shown} is above it (within {_pct(OVER_BAND)})",
-           "nearly": f"{shown} is just below it (within {_pct(NEARLY_BAND)})",
-           "under": f"{shown} is just below it (within {_pct(UNDER_BAND)})",
-           "about": f"{shown} is within {_pct(ABOUT_BAND)} of it"}[c.hedge]
+    h = c.hedge
+    if h == "none":
+        how = f"matches {shown}"
+    elif h == "over":
+        how = f"{shown} is above it (below the next step of its leading digit)"
+    elif h == "about":
+        how = f"{shown} is within {_pct(ABOUT_BAND)} of it"
+    else:
+        how = f"{shown} is just below it (within {_pct(NEARLY_BAND if h == 'nearly' else UNDER_BAND)})"
     return _result(mention=m, status="supported", fact_id=rel.fact.id, reason=how)
 
 
@@ -296,10 +302,9 @@ def _summary(results: list[MentionResult], facts: FactSet) -> Summary:
 
 
 def _fingerprint(facts: FactSet) -> int:
-    """Changes when any fact is added, removed, replaced or has a checked field reassigned."""
-    return hash((id(facts.period), tuple(
-        (id(f), f.id, id(f.value), f.unit, f.direction, f.points_change, f.must_say, id(f.period)) for f in facts.facts
-    )))
+    """Changes when a fact is added, removed or replaced, or has its value or period reassigned."""
+    fs = facts.facts
+    return hash((id(facts.period), tuple(map(id, fs)), tuple([id(f.value) for f in fs]), tuple([id(f.period) for f in fs])))
 
 
 def _index(facts: FactSet) -> M.FactIndex:

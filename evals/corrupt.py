@@ -33,7 +33,7 @@ from pydantic import BaseModel, Field
 
 from etfwriter.tools.facts import FactSet
 
-from ._policy import ABOUT_BAND, NEARLY_BAND, OVER_BAND, UNDER_BAND
+from ._policy import ABOUT_BAND, NEARLY_BAND, OVER_BAND, UNDER_BAND, over_upper
 from .mentions import Mention
 
 __all__ = ["MutationKind", "KINDS", "Edit", "Mutation", "mutate", "mutations", "claim_holds", "KindScore",
@@ -139,7 +139,7 @@ def claim_holds(m: Mention, facts: FactSet) -> bool:
         if h == "none":
             ok = abs(fm - mag) <= p / 2
         elif h == "over":
-            ok = mag < fm <= mag * (1 + OVER_BAND)
+            ok = mag < fm <= over_upper(mag)
         elif h == "nearly":
             ok = mag * (1 - NEARLY_BAND) <= fm < mag
         elif h == "under":

@@ -141,7 +141,8 @@ _R_CODE = re.compile(
     r"(?:[0-9]{4,6}\.(?:SZ|SH|SS|BJ|HK|OF|SZE|SHE|CSI|CI|WI)|[0-9]{4,6}-(?:TW|TWO|US|HK)"
     r"|(?:sh|sz|SH|SZ|bj|BJ)[0-9]{6})(?![A-Za-z0-9])"
 )
-_R_ORDINAL = re.compile(rf"第\s?(?:[0-9]+|[{ZN}]+)(?!\s?季度)|No\.\s?[0-9]+|#[0-9]+|排名\s?[0-9]+")
+_R_ORDINAL = re.compile(rf"第\s?(?:[0-9]+|[{ZN}]+)(?!\s?季度)|排名\s?[0-9]+")
+_R_ORDINAL_EN = re.compile(r"No\.\s?[0-9]+|#[0-9]+")
 _R_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
 _R_IDIOM = re.compile(_alt(L.ZH_IDIOMS))
 _R_NAME_ZH = re.compile(
@@ -178,6 +179,7 @@ _R_D_ZH_YQ = re.compile(
     rf"(?<![0-9])({_Y4}|{_ZY})\s?年\s?(?:第?([一二三四1-4])\s?季度|[Qq]([1-4])(?![0-9])|(初|底|末|中{_MID_FOLLOW}))"
 )
 _R_D_ZH_Y = re.compile(rf"(?<![0-9])({_Y4}|{_ZY})\s?年(?!期|化|线|薪|均|限|息)")
+_R_D_ZH_MR = re.compile(rf"(?:({_Y4})\s?年\s?)?({_MON}|{_ZMON})\s?[-~至到—–]\s?({_MON}|{_ZMON})\s?月(?!份?\s?[0-9{ZD}十]{{1,3}}\s?[日号])")
 _R_D_ZH_MD = re.compile(
     rf"(?<![0-9年{ZN}])({_MON}|{_ZMON})\s?月份?\s?({_DAY}|{_ZDAY})\s?[日号]{_HHMM}"
 )
@@ -238,10 +240,11 @@ _R_PCT_ZH = re.compile(rf"(负)?([百千万]分之)([{ZD}十百千点廿卅]+|[0
 _R_FRAC_ZH = re.compile(rf"([{ZD}十百]+|[0-9]+)分之([{ZD}十百]+|[0-9]+(?:\.[0-9]+)?)")
 _R_HALF_ZH = re.compile(r"一半|半数|(?<=[过近逾超])半")
 _R_DOUBLE_ZH = re.compile(r"翻了?(一|两|二|三)?番|翻倍|翻了一倍")
-_R_DOUBLE_EN = re.compile(r"(doubled|doubling|tripled|tripling|quadrupled|halved|halving|twice)\b")
+_R_DOUBLE_EN = re.compile(r"(doubled|doubling|tripled|tripling|quadrupled|halved|halving|twice|double|triple)\b")
+_R_DOUBLE_OK = re.compile(r"(?:roughly|about|around|nearly|almost|more than|over|than|some|approximately|at least)\s+$")
 _DOUBLE_VALUES = {
     "doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "quadrupled": 4, "halved": Decimal("0.5"),
-    "halving": Decimal("0.5"), "twice": 2,
+    "halving": Decimal("0.5"), "twice": 2, "double": 2, "triple": 3,
 }
 _R_FRAC_EN = re.compile(
     r"(?:(one|two|three|four|a)([- ])(half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|(half))\b"
@@ -265,7 +268,7 @@ _R_NUM = re.compile(
 )
 _R_ZH_SCALE_AFTER = re.compile(r"[ \t]?(?P<approx>多|余)?[ \t]?(?P<scale>万亿|千亿|百亿|十亿|亿|兆|千万|百万|十万|万|千(?![克米瓦])|百(?!分))")
 _R_ZH_CHAIN = re.compile(r"零?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>亿|千万|百万|十万|万|千)")
-_R_EN_SCALE_WORD = re.compile(r"[ \t]?(?P<w>trillion|billion|million|thousand|bn|mn|mln|bln|tn|trn)(?![A-Za-z])", re.I)
+_R_EN_SCALE_WORD = re.compile(r"[ \t-]?(?P<w>trillion|billion|million|thousand|bn|mn|mln|bln|tn|trn)(?![A-Za-z])", re.I)
 _R_EN_SCALE_GLUED = re.compile(r"(?P<w>[kKmMbBT])(?![A-Za-z0-9])")
 _MEASURE_ALT = _alt(L.ZH_MEASURES)
 _R_ZH_UNIT = re.compile(
@@ -278,7 +281,7 @@ _R_ZH_UNIT = re.compile(
 _R_EN_UNIT = re.compile(
     r"[ \t]?(?:(?P<pp>percentage[ -]points?|pct[ -]points?|ppts?|pp)(?![A-Za-z])"
     r"|(?P<bp>basis[ -]points?|bps|bp)(?![A-Za-z])|(?P<pct>percent|per\s?cent|pct)(?![A-Za-z])"
-    r"|(?P<cur>yuan|renminbi|RMB|CNY|Hong Kong dollars|US dollars|U\.S\. dollars|dollars?|USD|HKD|euros?|yen)(?![A-Za-z])"
+    r"|-?(?P<cur>yuan|renminbi|RMB|CNY|Hong Kong dollars|US dollars|U\.S\. dollars|dollars?|USD|HKD|euros?|yen)(?![A-Za-z])"
     r"|(?P<shares>units?|shares)(?![A-Za-z])|(?P<points>index points|points?|pts?)(?![A-Za-z])"
     r"|(?P<ratio>times|fold)(?![A-Za-z])|(?P<stars>stars?)(?![A-Za-z]))",
     re.I,
@@ -297,12 +300,16 @@ _EN_NUMWORD = _alt([*EN_ONES, *EN_TENS, "hundred", *EN_SCALE_WORDS])
 _R_EN_WORDS = re.compile(rf"(?:{_EN_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_NUMWORD}))*\b")
 
 # context: hedges --------------------------------------------------------------------------------
-_R_ZH_HEDGE_PRE = re.compile(r"(?:" + _alt(L.ZH_HEDGE_PRE) + r")[ \t]*(?:\*\*)?[ \t]*$")
+# pre-hedges are matched on the reversed text, anchored at the number: one match instead of a search
+_R_ZH_HEDGE_PRE_REV = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?P<w>" + _alt(w[::-1] for w in L.ZH_HEDGE_PRE) + r")")
 _R_ZH_HEDGE_POST = re.compile(r"^[ \t]*(?:\*\*)?(?:" + _alt(L.ZH_HEDGE_POST) + r")")
-_R_EN_HEDGE_PRE = re.compile(r"(?<![A-Za-z])(?:" + _alt(L.EN_HEDGE_PRE) + r")[ \t]*(?:\(|\*\*)?[ \t]*$", re.I)
+_R_EN_HEDGE_PRE_REV = re.compile(
+    r"[ \t]*(?:\(|\*\*)?[ \t]*(?P<w>" + _alt(w.lower()[::-1] for w in L.EN_HEDGE_PRE) + r")(?![a-z])"
+)
 _R_EN_HEDGE_POST = re.compile(r"^(?:[ \t]*(?:or more|or above|and above|or higher|or so|or less|or fewer|or lower)\b|-plus\b|-odd\b)", re.I)
 _EN_POST_HEDGE = {"or more": "over", "or above": "over", "and above": "over", "or higher": "over", "or so": "about",
                   "or less": "under", "or fewer": "under", "or lower": "under", "-plus": "over", "-odd": "about"}
+_R_SENTENCE_END = re.compile(r"[。！？；;!?|\n]|\.(?=\s|$)")
 _R_LIST_JOIN = re.compile(r"^[\s、，,;；和与及以及和/]*(?:and|as well as)?[\s、，,]*$", re.I)
 _R_RESPECTIVE = re.compile(r"分别|各自|依次|respectively|each|均|各", re.I)
 
@@ -316,14 +323,14 @@ _ZH_IN = (
 _ZH_OUT = (
     "净流出规模", "流出规模", "净赎回规模", "净流出", "流出", "净赎回", "赎回", "撤离", "撤出", "出逃",
     "离场", "减持", "减仓", "抛售", "净卖出", "卖出", "流失", "失血", "卖超", "净卖超", "减码", "出货",
-    "份额减少", "份额下降", "份额缩水", "份额减", "规模减少", "规模下降", "规模缩水", "规模缩减",
-    "规模萎缩", "规模下滑", "规模收缩", "缩水", "缩减", "净减少", "被抛", "遭抛",
+    "份额减少", "份额下降", "份额缩水", "份额减", "缩水", "缩减", "净减少", "被抛", "遭抛",
 )
-_ZH_FLOW = ("资金流向", "资金流动", "净流量", "净申赎", "资金净额", "申赎", "份额变化", "份额变动", "份额增减")
+_ZH_FLOW = ("资金流向", "资金流动", "净流量", "净申赎", "资金净额", "申赎", "份额变化", "份额变动", "份额增减", "净流向",
+            "流向")
 _ZH_LEVEL = (
     "规模", "成交额", "成交量", "成交", "换手", "市值", "净值", "收盘", "收于", "报收", "资产", "保有量",
     "余额", "价格", "股价", "估值", "总额", "持有", "涨幅", "跌幅", "占比", "占", "份额为", "最新份额", "总份额",
-    "份额达", "份额合计为", "期末份额", "份额规模",
+    "份额达", "份额合计为", "期末份额", "份额规模", "买入额", "卖出额", "融资买入",
 )
 _ZH_CMP = ("较上", "较前", "较去", "较昨", "较此前", "较之前", "较同期", "比上", "比前", "比去", "比昨",
            "环比", "同比", "相比", "相较", "较年初", "变化为", "变动为", "变化", "变动", "差值", "相差", "差额", "差距",
@@ -334,7 +341,7 @@ _EN_IN = (
     "creations", "drew in", "drew", "drawn", "attracted", "attracting", "attract", "took in", "taken in",
     "pulled in", "raked in", "hauled in", "lured", "poured", "pouring", "piled into", "added", "adding",
     "snapped up", "scooped up", "absorbed", "injected", "raised", "positive net issuance", "flowed into",
-    "flowed in", "went into", "created", "subscribed",
+    "flowed in", "went into", "created", "subscribed", "flooded into", "rushed into", "streamed into",
 )
 _EN_OUT = (
     "net outflows", "net outflow", "outflows", "outflow", "withdrawals", "withdrawal", "withdrew",
@@ -348,7 +355,7 @@ _EN_FLOW = ("net flows", "net flow", "fund flows", "fund flow", "flows", "flow",
 _EN_LEVEL = (
     "assets", "aum", "assets under management", "size", "turnover", "trading volume", "volume",
     "traded", "market value", "market cap", "capitalization", "price", "nav", "closed at", "valued at",
-    "worth of", "stood at", "total assets",
+    "worth of", "stood at", "total assets", "value of", "the value", "valuation", "market capitalization",
 )
 _EN_CMP = (
     "compared with", "compared to", "from the previous", "from the prior", "from a week earlier",
@@ -364,8 +371,9 @@ for _words, _kind in ((_ZH_LEVEL, "level"), (_ZH_CMP, "cmp"), (_ZH_FLOW, "flow")
 _R_CUE_ZH = re.compile(_alt([*_ZH_IN, *_ZH_OUT, *_ZH_FLOW, *_ZH_LEVEL, *_ZH_CMP]))
 # changes in units outstanding (and falls in size) written with a few words in between
 _R_CUE_PAT_ZH = re.compile(
-    r"(?P<in>份额[^，。；,;\d]{0,4}?(?:增加|增长|上升|净增|扩大|增))"
-    r"|(?P<out>份额[^，。；,;\d]{0,4}?(?:减少|下降|缩水|缩减|下滑|萎缩|减)|规模[^，。；,;\d]{0,2}?(?:减少|下降|缩水|缩减|萎缩|下滑|收缩))"
+    r"(?P<in>份额[^，。；,;]{0,10}?(?:增加|增长|上升|净增|扩大|增))"
+    r"|(?P<out>份额[^，。；,;]{0,10}?(?:减少|下降|缩水|缩减|下滑|萎缩|减))"
+    r"|(?P<aum_out>规模[^，。；,;\d]{0,2}?(?:减少|下降|缩水|缩减|萎缩|下滑|收缩|降低))"
 )
 _R_CUE_PAT_EN = re.compile(  # runs on the lower-cased view
     r"(?P<in>(?:units|shares)(?:\s+outstanding)?(?:\s+(?:of|in)\s+[^.;,]{0,30}?)?\s+(?:rose|increased|grew|jumped|climbed|swelled)"
@@ -400,7 +408,7 @@ _SENT_END = "。！？；;!?|"
 class _Raw:
     __slots__ = (
         "start", "end", "value", "unit", "precision", "hedge", "direction", "points_change", "unparsed",
-        "notes", "bare", "scale_only", "year_like", "code_like", "date", "time_count", "fact_ref",
+        "notes", "bare", "scale_only", "year_like", "code_like", "date", "time_count", "fact_ref", "mult", "partner",
         "no_hedge", "table", "header_cue", "row_cue", "lang", "drop", "money_other",
     )
 
@@ -429,6 +437,8 @@ class _Raw:
         self.lang = "zh"
         self.drop = False
         self.money_other = False
+        self.mult: Decimal | None = None  # scale x unit factor applied to the digits written
+        self.partner: _Raw | None = None  # the other end of a range
         for k, v in kw.items():
             setattr(self, k, v)
 
@@ -572,7 +582,8 @@ _R_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _CONTENT_MASKS = [
-    (lambda v: "第" in v or "No." in v or "#" in v or "排名" in v, _R_ORDINAL, _WORD_CHARS),
+    (lambda v: "第" in v or "排名" in v, _R_ORDINAL, ""),
+    (lambda v: "No." in v or "#" in v, _R_ORDINAL_EN, _WORD_CHARS),
     (lambda v: "周" in v or "星期" in v or "礼拜" in v, _R_WEEKDAY, ""),
     (lambda v: "正" in v or "反" in v, _R_LEVERAGED, ""),
     (lambda v: "规划" in v, _R_PLAN, ""),
@@ -696,6 +707,14 @@ def _iter_windows(rx: re.Pattern, v: str, wins: list[tuple[int, int]], bad_prev:
 def _dates_zh(d: _Doc) -> None:
     v = d.v
     wins = _anchor_windows(v, _R_ZH_DATE_GATE, 16, 14)
+    for m in _iter_windows(_R_D_ZH_MR, v, wins, "0123456789"):
+        if not d.free(*m.span()):
+            continue
+        m1, m2 = _zh_small(m.group(2)), _zh_small(m.group(3))
+        if m1 and m2 and 1 <= m1 < m2 <= 12:
+            y = int(m.group(1)) if m.group(1) else None
+            _date(d, m.start(), m.end(2), y=y, m=m1)
+            _date(d, m.start(3), m.end(), y=y, m=m2)
     for m in _iter_windows(_R_D_ZH, v, wins):
         if not d.free(*m.span()):
             continue
@@ -999,6 +1018,11 @@ def _words(d: _Doc) -> None:
     gate = any(w in vl for w in ("doubl", "tripl", "quadrupl", "halv", "twice"))
     for m in (_scan(_R_DOUBLE_EN, vl, _WORD_CHARS) if gate else ()):
         if d.free(*m.span()):
+            if m.group(1) in ("double", "triple") and not (
+                _R_DOUBLE_OK.search(vl, max(0, m.start() - 14), m.start())
+                or vl.startswith((" the ", " that ", " its ", " their "), m.end())
+            ):
+                continue  # double-digit, double down ...
             d.add(_Raw(m.start(), m.end(), Decimal(_DOUBLE_VALUES[m.group(1)]), "ratio", None))
     gate = any(w in vl for w in ("half", "third", "quarter", "fifth", "tenth"))
     wins = _anchor_windows(vl, _R_FRAC_DEN, 7, 2) if gate else []
@@ -1214,12 +1238,18 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
         raw.money_other = True
     prec = _TEN ** (-decimals) * scale * factor
     raw.value = value * scale * factor
+    raw.mult = scale * factor
     raw.precision = prec
     raw.points_change = points_change
     if approx:
         raw.hedge = approx
     if unit == "count" and measure is not None and measure in L.ZH_TIME_MEASURES | L.EN_TIME_NOUNS | {"day", "week", "month", "year", "quarter", "session", "hour", "minute"}:
         raw.time_count = True
+    if unit is None and has_scale and lang == "en" and cur is None:
+        noun = _count_noun(v, pos)
+        if noun:
+            unit = raw.unit = "count"
+            raw.time_count = noun in L.EN_TIME_NOUNS
     if unit is None:
         if has_scale:
             raw.scale_only = scale
@@ -1423,7 +1453,7 @@ def _en_numwords(d: _Doc) -> None:
 
 def _cue_text(text: str) -> str | None:
     """The direction kind of a header or label text (a flow word wins over a level word)."""
-    kinds = [k for k, _, _ in _cues_in(text)]
+    kinds = [("out" if k == "aum_out" else k) for k, _, _ in _cues_in(text)]
     for k in ("in", "out", "flow", "cmp", "level"):
         if k in kinds:
             return k
@@ -1438,6 +1468,31 @@ def _apply_spec(raw: _Raw, mult: Decimal, unit: str, pp: bool, note: str) -> Non
     raw.bare = False
     raw.year_like = raw.code_like = False
     raw.notes.append(note)
+
+
+_R_RANGE_GAP = re.compile(r"[ \t]?(?:-|~|～|至|到|—|–|to)[ \t]?")
+
+
+def _ranges(d: _Doc) -> None:
+    """The low end of a range takes the scale and unit written on the high end ("5-10亿元", "1.5~2%")."""
+    v = d.v
+    raws = sorted((r for r in d.raws if not r.drop), key=lambda r: r.start)
+    for lo, hi in zip(raws, raws[1:]):
+        if hi.unit == "date" or lo.value is None or hi.value is None or not _R_RANGE_GAP.fullmatch(v, lo.end, hi.start):
+            continue
+        if lo.unit == hi.unit and not lo.bare and not hi.bare:
+            lo.partner, hi.partner = hi, lo  # "20%-30%": both written in full
+            continue
+        if not (lo.bare and hi.mult is not None and not hi.bare):
+            continue
+        lo.value = lo.value * hi.mult
+        lo.precision = (lo.precision or _ONE) * hi.mult
+        lo.unit, lo.points_change, lo.money_other = hi.unit, hi.points_change, hi.money_other
+        lo.bare = lo.year_like = lo.code_like = False
+        lo.scale_only = hi.scale_only
+        lo.notes.append("range: unit from the high end")
+        lo.partner, hi.partner = hi, lo
+        hi.notes.append("range: high end")
 
 
 def _tables(d: _Doc) -> None:
@@ -1565,7 +1620,7 @@ def _clause_start(d: _Doc, pos: int, limit: int = 200) -> int:
             while k > lo and v[k - 1].isalpha():
                 k -= 1
             word = v[k:b]
-            if word.lower() in _ABBREV or (word.isupper() and len(word) <= 3) or (b > 0 and v[b - 1].isdigit()):
+            if word.lower() in _ABBREV or (word.isupper() and 0 < len(word) <= 3):
                 continue
             return b + 1
         if c in "\r\n":
@@ -1607,6 +1662,7 @@ def _cues_in(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_R_TO_LEVEL = re.compile(r"[元份%]\s?(?:至|到)\s?$")
 _R_CLAUSE_END = re.compile(r"[，,。；;!?！？\n]|\.(?:\s|$)")
 
 
@@ -1628,6 +1684,7 @@ def _forward_cue(d: _Doc, r: _Raw, following: list[_Raw]) -> str | None:
     seg = v[pos:hi]
     found = sorted(_cues_in(seg), key=lambda c: c[1])
     kind = found[0][0] if found else None
+    kind = "out" if kind == "aum_out" else kind
     return kind if kind in ("in", "out") else None
 
 
@@ -1689,14 +1746,19 @@ def _directions(d: _Doc) -> None:
                     kind = _last_cue(pm.group(), r.lang)
             if kind is None:
                 kind = _forward_cue(d, r, following.get(id(r), []))
-            if kind in ("in", "out", "flow") and r.lang == "en" and _R_CMP_AFTER_EN.match(v[r.end: r.end + 60]):
+            if kind in ("in", "out", "aum_out", "flow") and r.lang == "en" and _R_CMP_AFTER_EN.match(v[r.end: r.end + 60]):
                 kind = "cmp"
-        if kind == "in":
-            r.direction = "outflow" if r.value < 0 else "inflow"
+        if kind == "aum_out":
+            # a fall in size presented as an outflow, but "…减少593亿元至13666亿元" ends on the new size
+            kind = "level" if _R_TO_LEVEL.search(v, max(0, r.start - 8), r.start) else "out"
+        # a printed minus sign in a flow context is an outflow whatever the word says
+        # ("净流入-12.6亿元", "净流出居前的为A（-47.5亿元）"); otherwise the word decides
+        if kind in ("in", "out", "flow") and r.value < 0:
+            r.direction = "outflow"
+        elif kind == "in" or (kind == "flow" and r.value > 0):
+            r.direction = "inflow"
         elif kind == "out":
-            r.direction = "inflow" if r.value < 0 else "outflow"
-        elif kind == "flow":
-            r.direction = "inflow" if r.value > 0 else ("outflow" if r.value < 0 else "none")
+            r.direction = "outflow"
 
 
 def _units_from_context(d: _Doc) -> None:
@@ -1738,22 +1800,26 @@ def _units_from_context(d: _Doc) -> None:
             r.notes.append("unit implied by context")
 
 
+_R_ZH_HEDGE_OF = re.compile(r"(约为|约是|约占|约相当于|约合|大约为|超过|接近|不到|不足)[^，。；,;]{1,16}的\s?(?:\*\*|__)?\s?$")
 _R_OVER_MORE = re.compile(r"(?:in|for|of|after|than|took|take|taking|lasted)\s+over\s*$", re.I)
 _R_POINT_HEDGE = re.compile(r"(跌破|突破|失守|站上|站稳|逼近|冲破|接近)[\u4e00-\u9fff]{1,6}$")
 
 
 def _hedges(d: _Doc) -> None:
     v = d.v
+    n = len(v)
+    rv, rvl = v[::-1], d.vl[::-1]
     for r in d.raws:
         if r.drop or r.no_hedge or r.unparsed:
             continue
         if r.hedge == "none":
             before = v[max(0, r.start - 16): r.start]
-            hz = _R_ZH_HEDGE_PRE.search(before)
-            he = _R_EN_HEDGE_PRE.search(before)
+            at = n - r.start
+            hz = _R_ZH_HEDGE_PRE_REV.match(rv, at)
+            he = _R_EN_HEDGE_PRE_REV.match(rvl, at)
             word = None
             if hz:
-                word = hz.group().rstrip(" \t*")
+                word = hz.group("w")[::-1]
                 h = L.ZH_HEDGE_PRE.get(word)
                 first = v[r.start] if r.start < len(v) else ""
                 if word in ("上", "过") and first not in "百千万亿半":
@@ -1764,15 +1830,23 @@ def _hedges(d: _Doc) -> None:
                     h = None
                 if word == "破" and r.start >= 2 and v[r.start - 2] in "打击":
                     h = None
+                if word == "~" and r.partner is not None and r.partner.end <= r.start:
+                    h = None  # "1.5~2%": a range, not "about 2%"
                 if h:
                     r.hedge = h
             if r.hedge == "none" and he:
-                w = he.group().strip(" \t(*").lower()
+                w = he.group("w")[::-1]
                 h = L.EN_HEDGE_PRE.get(w)
                 if w in ("over",) and r.time_count and not _R_OVER_MORE.search(before):
                     h = None  # "over seven days" is a span of time; "in over two years" is not
+                if w == "~" and r.partner is not None and r.partner.end <= r.start:
+                    h = None
                 if h:
                     r.hedge = h
+            if r.hedge == "none":
+                hd = _R_ZH_HEDGE_OF.search(v, max(0, r.start - 24), r.start)
+                if hd:
+                    r.hedge = L.ZH_HEDGE_PRE.get(hd.group(1), "none")
             if r.hedge == "none" and r.unit == "points":
                 hp = _R_POINT_HEDGE.search(v, max(0, r.start - 12), r.start)
                 if hp:
@@ -1804,14 +1878,18 @@ def _propagate(d: _Doc) -> None:
                 nxt.hedge = r.hedge
             if nxt.direction == "none":
                 nxt.direction = r.direction
+    # both ends of a range share a hedge ("约5至10亿元", "20%-30%左右")
+    for r in raws:
+        p = r.partner
+        if p is not None and r.hedge != "none" and p.hedge == "none":
+            p.hedge = r.hedge
     # list hedges
     for i, r in enumerate(raws):
         if r.hedge == "none" or r.no_hedge:
             continue
         ss = _clause_start(d, r.start, 200)
-        se = r.end
-        while se < len(v) and v[se] not in _SENT_END + "\n" and not (v[se] == "." and (se + 1 >= len(v) or v[se + 1] in " \n")):
-            se += 1
+        em = _R_SENTENCE_END.search(v, r.end)
+        se = em.start() if em else len(v)
         if not _R_RESPECTIVE.search(v, ss, min(len(v), se + 1)):
             continue
         j = i + 1
@@ -1934,6 +2012,7 @@ def extract(text: str, *, ref_date: dt.date | None = None) -> list[Mention]:
     _numbers(d)
     _zh_numerals(d)
     _en_numwords(d)
+    _ranges(d)
     _tables(d)
     _finalize_bare(d)
     _units_from_context(d)

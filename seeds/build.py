@@ -43,9 +43,6 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT / "data"
-SHARED = Path("/work/shared/data")
-UNIVERSE_SRC = SHARED / "etf_universe.csv"
-TARGETS_SRC = SHARED / "calibration_targets.csv"
 SEED = 20260116
 YI = 1e8
 D = dt.date
@@ -115,106 +112,9 @@ def span_pos(a: str, b: str) -> list[int]:
 # 2. Universe
 # ---------------------------------------------------------------------------------------------
 
-MONEY_ETFS = [
-    # code, exchange, name_zh, name_en, manager
-    ("511880", "SH", "银华日利ETF", "YINHUA RILI MONEY MARKET ETF", "银华"),
-    ("511990", "SH", "华宝添益ETF", "HWABAO TIANYI MONEY MARKET ETF", "华宝"),
-    ("511660", "SH", "建信添益ETF", "CCB TIANYI MONEY MARKET ETF", "建信"),
-    ("159001", "SZ", "易方达保证金货币ETF", "E FUND MARGIN MONEY MARKET ETF", "易方达"),
-]
-
-MANAGER_EN = {
-    "华泰柏瑞": "HUATAI-PB", "易方达": "E FUND", "华夏": "CHINAAMC", "嘉实": "HARVEST", "南方": "CHINA SOUTHERN",
-    "广发": "GF", "天弘": "TH", "中金": "CICC", "工银": "ICBCCS", "国寿安保": "CHINA LIFE AMP", "平安": "PING AN",
-    "泰康": "TAIKANG", "华安": "HUAAN", "国联安/太保": "CPIC", "富国": "FULLGOAL", "鹏华": "PENGHUA", "东财": "DONGCAI",
-    "永赢": "MAXWEALTH", "博时": "BOSERA", "国泰": "GUOTAI", "银华": "YINHUA", "建信": "CCB", "海富通": "HFT",
-}
-
-FAMILY_ZH = {
-    "csi300": "沪深300ETF", "sse50": "上证50ETF", "csi500": "中证500ETF", "csi1000": "中证1000ETF", "star50": "科创50ETF",
-    "star100": "科创100ETF", "star_composite": "科创综指ETF", "csi2000": "中证2000ETF",
-}
-FAMILY_EN = {
-    "csi300": "CSI 300 ETF", "sse50": "SSE 50 ETF", "csi500": "CSI 500 ETF", "csi1000": "CSI 1000 ETF",
-    "star50": "STAR 50 ETF", "star100": "STAR 100 ETF", "star_composite": "STAR COMPOSITE ETF", "csi2000": "CSI 2000 ETF",
-    "chinext": "CHINEXT ETF", "a500": "CSI A500 ETF",
-}
-BOND_EN = {
-    "511380": "BOSERA CONVERTIBLE BOND ETF",
-    "511520": "POLICY FINANCIAL BOND ETF",
-    "511220": "URBAN INVESTMENT BOND ETF",
-    "511360": "HFT SHORT-TERM FINANCING BOND ETF",
-}
-# Index names the notes imply through the fund's exchange English name (left empty in the shared file).
-INDEX_FROM_NAME = {
-    "562930": "中证软件服务", "515070": "中证人工智能主题", "512930": "中证人工智能主题",
-    "588730": "上证科创板人工智能", "588930": "上证科创板人工智能", "589010": "上证科创板人工智能",
-    "159530": "中证机器人", "159526": "中证机器人", "560770": "中证机器人", "159213": "中证机器人",
-    "515370": "中证光伏产业", "516880": "中证光伏产业", "562970": "中证光伏产业", "516290": "中证光伏产业",
-    "512660": "中证军工", "512680": "中证军工", "512810": "中证军工", "512560": "中证军工", "512670": "中证国防",
-    "516650": "中证细分有色金属产业主题", "560860": "中证工业有色金属主题", "561330": "中证有色金属矿业主题",
-    "512690": "中证酒", "516630": "中证云计算与大数据", "513330": "恒生互联网科技业", "159792": "中证港股通互联网",
-    "512880": "中证全指证券公司",
-}
-
-# Listing dates (first panel row) of funds that list after 2024-01-02. Dates are estimates (tag E):
-# the notes say A500 ETFs launched from Oct 2024 and the 科创综指 ETFs in 2025.
-LISTED = {
-    # CSI A500, first batch
-    "563360": "2024-10-15", "159361": "2024-10-15", "159352": "2024-10-15", "159351": "2024-10-15",
-    "563800": "2024-10-15", "159339": "2024-10-15", "159353": "2024-10-15", "560530": "2024-10-15",
-    "560510": "2024-10-15", "563220": "2024-10-15",
-    # CSI A500, second batch and later
-    "512050": "2024-11-05", "159338": "2024-11-05", "563880": "2024-11-08", "560610": "2024-11-08",
-    "512020": "2024-11-12", "159362": "2024-11-12", "159357": "2024-11-15", "159358": "2024-11-15",
-    "159359": "2024-11-19", "159360": "2024-11-19", "159356": "2024-11-19", "563500": "2024-11-22",
-    "512080": "2024-12-12", "159215": "2025-02-20",
-    # SSE STAR Composite
-    "589000": "2025-01-20", "589800": "2025-01-20", "589680": "2025-01-22", "589880": "2025-02-07",
-}
-
-
 def build_universe() -> list[dict]:
-    with open(UNIVERSE_SRC, encoding="utf-8", newline="") as fh:
-        src = list(csv.DictReader(fh))
-    rows = []
-    for r in src:
-        code, theme, cat = r["code"], r["theme"], r["category"]
-        tag = r["tag"]
-        name_zh, name_en, mgr = r["name_zh"], r["name_en"], r["manager"]
-        index_name = r["index_name"]
-        notes = r["notes"]
-        if not name_zh:
-            short = mgr.split("/")[0]
-            name_zh = f"{short}{FAMILY_ZH.get(theme, theme)}"
-            tag = "E"
-        if not name_en or "manager prefix only" in notes:
-            if cat == "bond":
-                name_en = BOND_EN[code]
-            elif "English name in notes (E):" in notes:
-                name_en = notes.split("English name in notes (E):", 1)[1].strip().upper()
-            elif code == "516190":
-                name_en = "CHINAAMC CSI MEDIA ETF"
-            else:
-                name_en = f"{MANAGER_EN.get(mgr, mgr)} {FAMILY_EN.get(theme, theme.upper() + ' ETF')}"
-            tag = "E"
-        if not index_name and code in INDEX_FROM_NAME:
-            index_name = INDEX_FROM_NAME[code]
-            tag = "E"
-        listed = LISTED.get(code, FIRST_DAY.isoformat())
-        if code in LISTED:
-            tag = "E"
-        rows.append({
-            "code": code, "exchange": r["exchange"], "name_zh": name_zh, "name_en": name_en, "manager": mgr,
-            "index_code": r["index_code"], "index_name": index_name, "category": cat, "theme": theme,
-            "family": theme, "listed": listed, "tag": tag,
-        })
-    for code, exch, zh, en, mgr in MONEY_ETFS:
-        rows.append({
-            "code": code, "exchange": exch, "name_zh": zh, "name_en": en, "manager": mgr, "index_code": "",
-            "index_name": "", "category": "money", "theme": "money_market", "family": "money_market",
-            "listed": FIRST_DAY.isoformat(), "tag": "E",
-        })
+    """The fund list (embedded at the end of this file), sorted by code."""
+    rows = list(csv.DictReader(io.StringIO(UNIVERSE_CSV)))
     rows.sort(key=lambda r: r["code"])
     return rows
 
@@ -457,7 +357,7 @@ def build_paths(rng: np.random.Generator) -> tuple[dict[str, np.ndarray], dict[s
 
 # code: planned AUM in 亿 at listing (A0), on 2024-12-31 (A1) and on 2025-12-26 (A2) ("-" = not
 # planned: published anchors decide), and the NAV at listing (nav0; "-" = set by NAV anchors).
-# Sizes follow the notes where they give one and are order-of-magnitude estimates otherwise.
+# Sizes follow published figures where there is one and are order-of-magnitude estimates otherwise.
 SPEC_TEXT = """
 510300 - - - -
 510310 480 - - -
@@ -757,7 +657,6 @@ def reference_units(f: Fund) -> np.ndarray:
 def solve_units(f: Fund, x0: np.ndarray, v: np.ndarray) -> None:
     """Smallest weighted change to the baseline x0 (units per day) that meets every constraint."""
     idx = f.idx
-    n = len(idx)
     R = np.cumprod(f.ratio)
     rows, rhs = [], []
     for a, b, flow in f.windows:
@@ -832,6 +731,7 @@ NAMED_SECTOR_W12 = {
     "159819": [2.5, 3.5, 3.0, 3.4, 2.5], "588730": [0.3, 0.3, 0.3, 0.2, 0.2],
     "561380": [-1, -2.5, -2, -1.5, -0.5], "159320": [-0.5, -1.5, -1, -1, -0.5],
 }
+LAGGARDS_W12 = {"512800": -6.0, "512690": -4.0, "512200": -1.5, "515060": -0.5}   # bank, liquor, real estate
 OTHER_W12 = {  # weekly totals (亿) of cross-border, commodity, bond and money ETFs
     "513180": 35, "513130": 25, "159740": 13, "513010": 12, "513330": 40, "159792": 25, "513050": 15,
     "159570": 24.2, "513100": 8, "159941": 10, "513300": 7, "159501": 6, "159659": 4.57,
@@ -846,21 +746,28 @@ BROAD_CAP = 18.0      # no other broad ETF may lose more than the 10th-largest n
 
 
 def allocate(total: float, weights: dict[str, float], cap: float | None = None) -> dict[str, float]:
+    """Split `total` in proportion to `weights`; with `cap`, every share stays below |cap| in size
+    (a smooth saturation x*cap/(x+cap), scaled so that the shares still add up to the total)."""
     keys = list(weights)
     w = np.array([max(weights[k], 1e-9) for k in keys])
-    vals = total * w / w.sum()
-    if cap is not None:
-        fixed = np.zeros(len(keys), dtype=bool)
-        for _ in range(50):
-            over = (np.abs(vals) > cap) & ~fixed
-            if not over.any():
-                break
-            fixed |= over
-            vals[fixed] = math.copysign(cap, total)
-            rest = total - vals[fixed].sum()
-            free = ~fixed
-            vals[free] = rest * w[free] / w[free].sum()
-    return dict(zip(keys, vals))
+    w = w / w.sum()
+    if cap is None:
+        return dict(zip(keys, total * w))
+    mag = abs(total)
+    assert mag < cap * len(keys), (total, cap, len(keys))
+    g = lambda s: (cap * s * w / (s * w + cap))
+    lo, hi = 0.0, mag
+    while g(hi).sum() < mag:
+        hi *= 2
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if g(mid).sum() < mag else (lo, mid)
+    vals = g(hi) * mag / g(hi).sum()
+    return dict(zip(keys, math.copysign(1.0, total) * vals))
+
+
+def jitter(rng: np.random.Generator, weights: dict[str, float], sigma: float = 0.35) -> dict[str, float]:
+    return {k: v * math.exp(sigma * rng.standard_normal()) for k, v in weights.items()}
 
 
 class Plan:
@@ -949,6 +856,7 @@ def size_anchors(F: "OrderedDict[str, Fund]") -> None:
     F["159326"].aum_anchors.append((p("2025-11-20"), 19 * YI))
     F["159206"].aum_anchors.append((p("2026-01-09"), 94.26 * YI))
     F["513180"].aum_anchors.append((p("2025-08-20"), 358.07 * YI))
+    F["512400"].share_anchors.append((p("2026-01-23"), 173.71 * YI - 29.74 * YI / (414.44 / 173.71)))
     F["518880"].aum_anchors.append((p("2026-01-12"), 972.9 * YI))
     for f in F.values():
         f.Sref = reference_units(f)
@@ -960,7 +868,6 @@ SEP24_PROFILE = [0.055, 0.11, 0.18, 0.24, 0.285, 0.145, -0.02, 0.005]
 
 def build_plan(F: "OrderedDict[str, Fund]", rng: np.random.Generator) -> Plan:
     plan = Plan(F, rng)
-    listed_by = lambda day: (lambda f: f.first <= p_on_or_before(day))
     broad = lambda f: f.cat == "broad"
 
     # -- January to March 2024: the national team's purchases of large broad ETFs ------------
@@ -997,8 +904,8 @@ def build_plan(F: "OrderedDict[str, Fund]", rng: np.random.Generator) -> Plan:
 
     # -- 2025-04-07: tariff shock, +660亿 into ETFs in one day --------------------------------
     named = {"510300": 150, "510310": 110, "510330": 60, "159919": 50, "510050": 36, "510500": 30, "512100": 30,
-             "159915": 12, "588000": 9, "588080": 6}
-    pools = {("broad", "csi300"): 10, ("broad", "sse50"): 4, ("broad", "csi500"): 10, ("broad", "csi1000"): 15,
+             "159915": 12, "588000": 8, "588080": 6}
+    pools = {("broad", "csi300"): 10, ("broad", "star50"): 1, ("broad", "sse50"): 4, ("broad", "csi500"): 10, ("broad", "csi1000"): 15,
              ("broad", "a500"): 55, ("broad", "chinext"): 8, ("broad", "csi2000"): 2, ("broad", "cni2000"): 0.3,
              ("broad", "star100"): 1.5, ("broad", "star_composite"): 1.2, ("sector_theme", None): 30,
              ("cross_border", None): 15, ("bond", None): -5, ("commodity", None): 10, ("money", None): 10}
@@ -1049,7 +956,7 @@ def build_plan(F: "OrderedDict[str, Fund]", rng: np.random.Generator) -> Plan:
     for fam, (t12, t19) in BROAD_POOLS.items():
         t12 = pool_a500 if t12 is None else t12
         codes = plan.members(lambda f: f.theme == fam and f.code not in NAMED_BROAD)
-        w = {c: plan.aum(c, "2025-12-26") for c in codes}
+        w = jitter(rng, {c: plan.aum(c, "2025-12-26") for c in codes})
         for c, v in allocate(t12, w, cap=BROAD_CAP).items():
             plan.spread(c, W12, v, neg12 if t12 < 0 else pos12)
         for c, v in allocate(t19, w).items():
@@ -1065,13 +972,16 @@ def build_plan(F: "OrderedDict[str, Fund]", rng: np.random.Generator) -> Plan:
     F["159852"].window(W12[0], W12[-1], 66.0)
     F["515980"].window(W12[0], W12[-1], 20.35)
     planned = {W12[3]: 5.0 + 2.6, W12[4]: 1.46 + 2.64, W12[0]: 6.0, W12[1]: 6.51, W12[2]: 2.6}
-    named_day = {d: sum(v for (c, dd), v in plan.daily.items() if dd == d and F[c].cat == "sector_theme") + planned.get(d, 0) for d in W12}
+    named_day = {d: sum(v for (c, dd), v in plan.daily.items() if dd == d and F[c].cat == "sector_theme") + planned.get(d, 0)
+                 + 0.2 * sum(LAGGARDS_W12.values()) for d in W12}
     resid = np.array([s_day[d] - named_day[d] for d in W12])
     assert (resid > 0).all(), resid
-    special = set(NAMED_SECTOR_W12) | {"159852", "515980"}
+    for code, v in LAGGARDS_W12.items():
+        plan.spread(code, W12, v, [0.2] * 5)
+    special = set(NAMED_SECTOR_W12) | {"159852", "515980"} | set(LAGGARDS_W12)
     pool = plan.members(lambda f: f.cat == "sector_theme" and f.code not in special)
-    pool_total = 693 - sum(sum(v) for v in NAMED_SECTOR_W12.values()) - 66.0 - 20.35
-    w = {c: plan.aum(c, "2025-12-26") * THEME_PULL.get(F[c].theme, 1.0) for c in pool}
+    pool_total = 693 - sum(sum(v) for v in NAMED_SECTOR_W12.values()) - 66.0 - 20.35 - sum(LAGGARDS_W12.values())
+    w = jitter(rng, {c: plan.aum(c, "2025-12-26") * THEME_PULL.get(F[c].theme, 1.0) for c in pool})
     for c, v in allocate(pool_total, w, cap=SECTOR_CAP).items():
         plan.spread(c, W12, v, list(resid))
     for code, v in OTHER_W12.items():
@@ -1079,9 +989,12 @@ def build_plan(F: "OrderedDict[str, Fund]", rng: np.random.Generator) -> Plan:
 
     # -- week of 2026-01-19: everything but broad ---------------------------------------------
     plan.set_daily("159206", W19, [6, 5, 4, 3, 3])
-    pool = plan.members(lambda f: f.cat == "sector_theme" and f.code not in ("159206", "515230"))
-    w = {c: plan.aum(c, "2025-12-26") * THEME_PULL.get(F[c].theme, 1.0) for c in pool}
-    for c, v in allocate(200 - 21, w).items():
+    # 512400: 144.74亿 over the 17 trading days to 01-27 with a peak day of 18.11亿 leaves at most 36.22亿 for
+    # 01-26/27, so 01-05..01-23 carry 115亿; units on 01-23 follow from 173.71亿份 on 01-27.
+    plan.set_daily("512400", W19, [5, 6, 7, 6, 6])
+    pool = plan.members(lambda f: f.cat == "sector_theme" and f.code not in ("159206", "515230", "512400"))
+    w = jitter(rng, {c: plan.aum(c, "2025-12-26") * THEME_PULL.get(F[c].theme, 1.0) for c in pool})
+    for c, v in allocate(200 - 21 - 30, w).items():
         plan.spread(c, W19, v, [0.24, 0.22, 0.2, 0.18, 0.16])
     # all ETFs in the week: -3264.7亿 (the passive-ETF figure of a broker weekly)
     for cat, total in (("cross_border", 80), ("bond", -120), ("commodity", 45), ("money", -139.13)):
@@ -1106,7 +1019,7 @@ def build_plan(F: "OrderedDict[str, Fund]", rng: np.random.Generator) -> Plan:
     F["512400"].window(W05[0], W05[-1], 45.0)
     special = {"159206", "159326", "563230", "159218", "512400", "159852", "515230", "515980"}
     pool = plan.members(lambda f: f.cat == "sector_theme" and f.code not in special)
-    w = {c: plan.aum(c, "2025-12-26") * THEME_PULL.get(F[c].theme, 1.0) for c in pool}
+    w = jitter(rng, {c: plan.aum(c, "2025-12-26") * THEME_PULL.get(F[c].theme, 1.0) for c in pool})
     for c, v in allocate(120, w).items():
         plan.spread(c, W05, v, [0.2] * 5)
     for cat, total in (("cross_border", 60), ("bond", -30), ("commodity", 15), ("money", 50)):
@@ -1353,11 +1266,15 @@ class Files:
     def per_fund_flow(self, codes, a, b) -> pd.Series:
         return self.flow_w.loc[pd.Timestamp(a): pd.Timestamp(b), list(codes)].sum()
 
+    def asof(self, d) -> pd.Timestamp:
+        """The trading day d, or the last one before it."""
+        return self.dates[self.dates <= pd.Timestamp(d)][-1]
+
     def aum(self, codes, d) -> float:
-        return float(self.aum_w.loc[pd.Timestamp(d), list(codes)].sum())
+        return float(self.aum_w.loc[self.asof(d), list(codes)].sum())
 
     def shares(self, code, d) -> float:
-        return float(self.sh_w.loc[pd.Timestamp(d), code])
+        return float(self.sh_w.loc[self.asof(d), code])
 
     def before(self, d) -> pd.Timestamp:
         return self.dates[self.dates < pd.Timestamp(d)][-1]
@@ -1378,8 +1295,7 @@ class Files:
 
 
 def target_rows() -> list[dict]:
-    with open(TARGETS_SRC, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return list(csv.DictReader(io.StringIO(TARGETS_CSV)))
 
 
 UNIT_SCALE = {"yi_cny": YI, "cny_bn": 1e9, "yi_shares": YI, "points": 1.0, "count": 1.0, "pct": 1.0, "ratio": 1.0}
@@ -1387,7 +1303,7 @@ NOT_IN_RANGE = "outside the panel range (2024-01-02 to 2026-01-23)"
 MARKET = "market-wide figure (about 1,400 ETFs); the seed lists 176 funds"
 HOLDER = "a holder's position or estimate (Central Huijin / national team / institutions), not a fund total"
 
-# Point-in-time figures whose date the notes give only approximately: the day used here.
+# Point-in-time figures whose date is published only approximately: the day used here.
 APPROX_DAY = {
     "etf510300_shares_202509": "2025-09-26", "etf510300_aum_202509": "2025-09-26",
     "etf510300_shares_202312": "2024-01-02", "etf510300_shares_202406": "2024-06-28",
@@ -1413,7 +1329,7 @@ EXPLAIN = {
         "stock-ETF total also holds strategy/other equity ETFs outside the seed",
     "em_w0112_stock_ex_xb_flow": "not reproduced: same reason as dg_w0112_stock_flow (broad+sector = −1433.17 here)",
     "em_w0112_stock_ex_xb_flow_wow": "not reproduced: depends on the previous week's vendor total",
-    "notes_w0112_hk_xb_theme_flow": "not reproduced: the notes add the lower bound of HK ETFs (>100) to the cross-border "
+    "notes_w0112_hk_xb_theme_flow": "not reproduced: ≈204 adds the lower bound of HK ETFs (>100) to the cross-border "
         "theme figure; the seed's HK ETFs took in more, and cross-border as a whole is +224.77 (= −1208.4 − stock)",
     "notes_w0112_510300_share_change": "approximate: −475.15亿 at the week's NAVs",
     "n163_0116_0122_top10_broad_flow": "not reproduced: inconsistent with the 01-14…01-21 top-10 (−3146.43) and the "
@@ -1447,7 +1363,7 @@ def _fmt(v: float, unit: str) -> str:
     if unit in ("pct",):
         return f"{v:.2f}"
     if unit == "ratio":
-        return f"{v:.4f}" if abs(v) < 10 else f"{v:.2f}"
+        return f"{v:.8g}" if abs(v) < 1 else f"{v:.4f}" if abs(v) < 10 else f"{v:.2f}"
     return f"{v:.2f}"
 
 
@@ -1728,6 +1644,18 @@ def structural_checks(fs: Files) -> list[tuple[str, str, bool]]:
     return out
 
 
+SOURCE_TEXT = {
+    "links in §3.3": "market-level sources (reportify.cn/social-media/756658339869521; caiding5.cn/bitcoin/37282230.html)",
+    "reference notes §4.1 (derived)": "derived from the Eastmoney Securities weekly (fxbaogao.com/detail/5232807)",
+}
+
+
+SOURCE_BY_ID = {
+    "notes_w0112_510300_share_change": "derived: −475.15亿 (ginlix.ai 2026-01-17) at a NAV of about 4.8",
+    "notes_w0112_hk_xb_theme_flow": "derived: HK ETFs >100亿 + cross-border theme 104.2亿 (fxbaogao.com/detail/5232807)",
+}
+
+
 def fmt_target(r: dict) -> str:
     h = {"none": "", "over": ">", "about": "≈", "nearly": "近"}[r["hedge"]]
     unit = {"yi_cny": "亿", "yi_shares": "亿份", "cny_bn": " bn CNY", "points": "", "count": "", "pct": "%", "ratio": "×"}[r["unit"]]
@@ -1766,8 +1694,8 @@ def write_readme(results, checks, digests: dict, fs: Files, panel_rows: int) -> 
     add("")
     add("### Columns and formats")
     add("")
-    add("- `universe.csv`: 172 ETFs from the project's reference notes plus 4 money-market ETFs (511880, 511990, 511660,")
-    add("  159001). `category` is one of broad, sector_theme, cross_border, bond, commodity, money; `theme` is the index")
+    add("- `universe.csv`: 172 ETFs named in public sources (exchange English short names from the HKEX Stock Connect")
+    add("  eligible-ETF lists where available) plus 4 money-market ETFs (511880, 511990, 511660, 159001). `category` is one of broad, sector_theme, cross_border, bond, commodity, money; `theme` is the index")
     add("  family of a broad ETF (csi300, sse50, …) or the theme of any other ETF; `family` = `theme`. `listed` is the")
     add("  fund's first row in the panel (2024-01-02 when it was already listed then). `tag` is `V` where code, name,")
     add("  manager and index come from a verified list, `E` where a field was composed or estimated (names composed as")
@@ -1796,7 +1724,7 @@ def write_readme(results, checks, digests: dict, fs: Files, panel_rows: int) -> 
     add("   rises on each of the 17 trading days 2025-12-17…2026-01-12 to close at exactly 4165.29 (it fell on 12-16).")
     add("2. **NAVs**: a broad-index ETF's NAV follows its index (a constant scale, a small dividend-accrual drift and a")
     add("   small tracking noise); ETFs of other categories follow a path of their own theme; money ETFs stay at about 100.")
-    add("   Where the notes give a size and a unit count on the same day, the NAV is pinned to their ratio.")
+    add("   Where a published size and a published unit count fall on the same day, the NAV is their ratio.")
     add("3. **Units outstanding**: for every fund, the daily creations/redemptions are the smallest weighted change to a")
     add("   noisy baseline (broad ETFs lean against index moves, with a common weekly factor) that meets, exactly, a set")
     add("   of linear constraints: published sizes and unit counts on given days, published flows over given windows,")
@@ -1815,6 +1743,10 @@ def write_readme(results, checks, digests: dict, fs: Files, panel_rows: int) -> 
     add("2025-01-20 and 2025-02-07 (listing dates are estimates, tagged E). The 1.23 yuan per 10 units dividend of 510300")
     add("announced in January 2026 is not included (ex-date unknown).")
     add("")
+    add("Figures dated after 2026-01-23 lie outside the panel, but the data are kept compatible with some of them:")
+    add("512400 takes in 115亿 from 01-05 to 01-23 with a peak day of 18.11亿 (01-07), leaving 29.74亿 for 01-26/27 to")
+    add("reach the published 17-day 144.74亿, and its units on 01-23 are set so that 173.71亿份 on 01-27 follows.")
+    add("")
     add("## Calibration targets")
     add("")
     add(f"Every row of the project's `calibration_targets.csv` ({len(results)} rows), recomputed from the written files.")
@@ -1826,7 +1758,7 @@ def write_readme(results, checks, digests: dict, fs: Files, panel_rows: int) -> 
     add("| id | scope | measure | period | published | source | seed | status |")
     add("|---|---|---|---|---|---|---|---|")
     for r, v, st in results:
-        src = r["source"].replace("|", "/") or "—"
+        src = SOURCE_BY_ID.get(r["id"], SOURCE_TEXT.get(r["source"], r["source"])).replace("|", "/") or "—"
         add(f"| {r['id']} | {r['scope']} | {r['measure']} | {period_text(r)} | {fmt_target(r)} | {src} | {_fmt(v, r['unit'])} | {st} |")
     add("")
     add("## Other properties checked")
@@ -1851,7 +1783,7 @@ def main() -> int:
     indices, themes, _ = build_paths(rng)
     F = setup_funds(universe, indices, themes, rng)
     size_anchors(F)
-    plan = build_plan(F, rng)
+    build_plan(F, rng)
     base = baselines(F, rng)
     solve_all(F, base, indices, themes)
     for f in F.values():
@@ -1877,6 +1809,426 @@ def main() -> int:
         size = (OUT / name).stat().st_size
         print(f"{name}: {size:,} bytes sha256 {d}")
     return 0 if all(ok for *_, ok in checks) else 1
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. Embedded reference tables
+# ---------------------------------------------------------------------------------------------
+
+# The fund list (codes, names, managers, tracked indices, categories; tag E = composed or estimated field).
+UNIVERSE_CSV = """\
+code,exchange,name_zh,name_en,manager,index_code,index_name,category,theme,family,listed,tag
+159001,SZ,易方达保证金货币ETF,E FUND MARGIN MONEY MARKET ETF,易方达,,,money,money_market,money_market,2024-01-02,E
+159107,SZ,富国创业板软件ETF,FG CHINEXT SOFTWARE,富国,,,sector_theme,software,software,2024-01-02,V
+159123,SZ,嘉实光伏ETF,PHOTOVOLTAICS ETF,嘉实,,,sector_theme,photovoltaic,photovoltaic,2024-01-02,V
+159205,SZ,东财创业板ETF,CYBETFDC,东财,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159206,SZ,永赢国证商用卫星通信产业ETF,SATELLITE ETF,永赢,980018,国证商用卫星通信产业,sector_theme,satellite,satellite,2024-01-02,V
+159213,SZ,汇添富机器人ETF,CUAM CSI ROBOT ETF,汇添富,,中证机器人,sector_theme,robot,robot,2024-01-02,E
+159215,SZ,平安中证A500ETF,CSIA500ETFINDEXFUND,平安,000510,中证A500,broad,a500,a500,2025-02-20,E
+159218,SZ,招商中证卫星产业ETF,SATELLITE INDUSTRY,招商,,中证卫星产业,sector_theme,satellite,satellite,2024-01-02,V
+159300,SZ,富国沪深300ETF,300ETF,富国,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+159320,SZ,广发电网设备ETF,GF HSCAUPG ETF,广发,,恒生A股电网设备,sector_theme,grid,grid,2024-01-02,V
+159326,SZ,华夏中证电网设备主题ETF,GRID EQUIPMENT ETF,华夏,931994,中证电网设备主题,sector_theme,grid,grid,2024-01-02,V
+159330,SZ,东财沪深300ETF,HS300ETFDC,东财,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+159338,SZ,国泰中证A500ETF,CSI A500 ETF,国泰,000510,中证A500,broad,a500,a500,2024-11-05,E
+159339,SZ,银华中证A500ETF,A500ETF,银华,000510,中证A500,broad,a500,a500,2024-10-15,E
+159351,SZ,嘉实中证A500ETF,A500 ETF,嘉实,000510,中证A500,broad,a500,a500,2024-10-15,E
+159352,SZ,南方中证A500ETF,CS CSI A500 ETF,南方,000510,中证A500,broad,a500,a500,2024-10-15,E
+159353,SZ,景顺长城中证A500ETF,IGW CSI A500 ETF,景顺长城,000510,中证A500,broad,a500,a500,2024-10-15,E
+159356,SZ,万家中证A500ETF,CSI A500 ETF WJ,万家,000510,中证A500,broad,a500,a500,2024-11-19,E
+159357,SZ,博时中证A500ETF,CSI A500 ETF BOSERA,博时,000510,中证A500,broad,a500,a500,2024-11-15,E
+159358,SZ,大成中证A500ETF,CSI A500ETF DC,大成,000510,中证A500,broad,a500,a500,2024-11-15,E
+159359,SZ,华安中证A500ETF,CSI A500ETF,华安,000510,中证A500,broad,a500,a500,2024-11-19,E
+159360,SZ,天弘中证A500ETF,CSI A500 ETF TH,天弘,000510,中证A500,broad,a500,a500,2024-11-19,E
+159361,SZ,易方达中证A500ETF,E FUND CSI A500 ETF,易方达,000510,中证A500,broad,a500,a500,2024-10-15,E
+159362,SZ,工银中证A500ETF,A500 INDEX,工银,000510,中证A500,broad,a500,a500,2024-11-12,E
+159501,SZ,嘉实纳斯达克100ETF,HARVEST NASDAQ-100 ETF,嘉实,,纳斯达克100,cross_border,nasdaq100,nasdaq100,2024-01-02,E
+159526,SZ,嘉实机器人ETF,CSI ROBOT ETF,嘉实,,中证机器人,sector_theme,robot,robot,2024-01-02,E
+159530,SZ,易方达机器人ETF,EFUND ROBOT INDUSTRY,易方达,,中证机器人,sector_theme,robot,robot,2024-01-02,E
+159531,SZ,南方中证2000ETF,CS CSI 2000 ETF,南方,932000,中证2000,broad,csi2000,csi2000,2024-01-02,V
+159552,SZ,招商中证2000增强ETF,2000ENHANCEDETF,招商,932000,中证2000,broad,csi2000,csi2000,2024-01-02,V
+159559,SZ,景顺机器人ETF,IGW ROBOTICS ETF,景顺,,,sector_theme,robot,robot,2024-01-02,V
+159570,SZ,广发中证香港创新药ETF,GF CSI HK INNOVATIVE DRUG ETF,广发,,,cross_border,hk_innovative_drug,hk_innovative_drug,2024-01-02,E
+159590,SZ,汇添富软件ETF,CUAM SOFTWARE ETF,汇添富,,,sector_theme,software,software,2024-01-02,V
+159628,SZ,万家国证2000ETF,CNI 2000 ETF,万家,,国证2000,broad,cni2000,cni2000,2024-01-02,V
+159629,SZ,富国中证1000ETF,1000ETF,富国,000852,中证1000,broad,csi1000,csi1000,2024-01-02,V
+159633,SZ,易方达中证1000ETF,E FUND CSI 1000 ETF,易方达,000852,中证1000,broad,csi1000,csi1000,2024-01-02,V
+159652,SZ,汇添富有色ETF,NON-FERROUS METAL,汇添富,,,sector_theme,nonferrous,nonferrous,2024-01-02,V
+159659,SZ,招商纳斯达克100ETF,CMF NASDAQ-100 ETF,招商,,纳斯达克100,cross_border,nasdaq100,nasdaq100,2024-01-02,E
+159673,SZ,鹏华沪深300ETF,PENGHUA CSI 300 ETF,鹏华,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+159690,SZ,招商有色矿业,MINING ETF,招商,,,sector_theme,nonferrous,nonferrous,2024-01-02,V
+159740,SZ,大成恒生科技ETF,DACHENG HANG SENG TECH ETF,大成,,恒生科技,cross_border,hstech,hstech,2024-01-02,E
+159770,SZ,天弘机器人ETF,TH ROBOT ETF,天弘,,,sector_theme,robot,robot,2024-01-02,V
+159792,SZ,富国港股通互联网ETF,FULLGOAL HK CONNECT INTERNET,富国,,中证港股通互联网,cross_border,hk_internet,hk_internet,2024-01-02,E
+159819,SZ,易方达中证人工智能主题ETF,AI INTELLIGENCE,易方达,,中证人工智能主题,sector_theme,ai,ai,2024-01-02,V
+159820,SZ,天弘中证500ETF,TH 500 ETF,天弘,000905,中证500,broad,csi500,csi500,2024-01-02,V
+159845,SZ,华夏中证1000ETF,CSI 1000 ETF,华夏,000852,中证1000,broad,csi1000,csi1000,2024-01-02,V
+159852,SZ,嘉实中证软件服务ETF,SOFTWARE ETF,嘉实,930601,中证软件服务,sector_theme,software,software,2024-01-02,V
+159857,SZ,天弘光伏ETF,TH PV ETF,天弘,,,sector_theme,photovoltaic,photovoltaic,2024-01-02,V
+159864,SZ,国泰光伏ETF,PHOTOVOLTAIC 50 ETF,国泰,,,sector_theme,photovoltaic,photovoltaic,2024-01-02,V
+159871,SZ,银华有色ETF,NONFERROUSMETAL,银华,,,sector_theme,nonferrous,nonferrous,2024-01-02,V
+159876,SZ,华宝有色ETF,NONFERROUS METAL ETF,华宝,,,sector_theme,nonferrous,nonferrous,2024-01-02,V
+159880,SZ,鹏华有色ETF,NONFERROUS METALS 50,鹏华,,,sector_theme,nonferrous,nonferrous,2024-01-02,V
+159899,SZ,招商软件ETF,SOFTWARE FUND,招商,,,sector_theme,software,software,2024-01-02,V
+159908,SZ,博时创业板ETF,BOSERA CHINEXT ETF,博时,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159915,SZ,易方达创业板ETF,CHINEXT ETF,易方达,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159919,SZ,嘉实沪深300ETF,CSI300ETF,嘉实,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+159922,SZ,嘉实中证500ETF,CSI500ETF,嘉实,000905,中证500,broad,csi500,csi500,2024-01-02,V
+159925,SZ,南方沪深300ETF,CS300ETF,南方,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+159941,SZ,广发纳斯达克100ETF,GF NASDAQ-100 ETF,广发,,纳斯达克100,cross_border,nasdaq100,nasdaq100,2024-01-02,E
+159948,SZ,南方创业板ETF,CHINEXT ETF,南方,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159952,SZ,广发创业板ETF,CYETF,广发,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159957,SZ,华夏创业板ETF,CHINAAMC CHINEXT ETF,华夏,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159958,SZ,工银创业板ETF,CHINEXT ET,工银,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159964,SZ,平安创业板ETF,CHINEXT PA,平安,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159968,SZ,博时中证500ETF,ZZ500ETF,博时,000905,中证500,broad,csi500,csi500,2024-01-02,V
+159971,SZ,富国创业板ETF,CHINEXT 100,富国,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159977,SZ,天弘创业板ETF,TH CHINEXT ETF,天弘,399006,创业板指,broad,chinext,chinext,2024-01-02,V
+159995,SZ,芯片ETF,CHIPS ETF,华夏,,,sector_theme,chips,chips,2024-01-02,V
+510050,SH,华夏上证50ETF,CHINAAMC SSE 50 ETF,华夏,000016,上证50,broad,sse50,sse50,2024-01-02,V
+510100,SH,易方达上证50ETF,E FUND SSE 50 ETF,易方达,000016,上证50,broad,sse50,sse50,2024-01-02,V
+510300,SH,华泰柏瑞沪深300ETF,HUATAI-PB CSI 300 ETF,华泰柏瑞,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+510310,SH,易方达沪深300ETF发起式,E FUND CSI 300 ETF,易方达,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+510320,SH,中金沪深300ETF,CICC CSI 300 ETF,中金,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+510330,SH,华夏沪深300ETF,CHINAAMC CSI 300 ETF,华夏,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+510350,SH,工银沪深300ETF,ICBCCS CSI 300 ETF,工银,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+510360,SH,广发沪深300ETF,GF CSI 300 ETF,广发,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+510380,SH,国寿安保沪深300ETF,CHINA LIFE AMP CSI 300 ETF,国寿安保,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+510390,SH,平安沪深300ETF,PING AN CSI 300 ETF,平安,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+510500,SH,南方中证500ETF,CHINA SOUTHERN CSI 500 ETF,南方,000905,中证500,broad,csi500,csi500,2024-01-02,V
+510510,SH,广发中证500ETF,GF CSI 500 ETF,广发,000905,中证500,broad,csi500,csi500,2024-01-02,E
+510580,SH,易方达中证500ETF,E FUND CSI 500 ETF,易方达,000905,中证500,broad,csi500,csi500,2024-01-02,E
+510710,SH,博时上证50ETF,BOSERA SSE 50 INDEX ETF,博时,000016,上证50,broad,sse50,sse50,2024-01-02,V
+511220,SH,城投债ETF,URBAN INVESTMENT BOND ETF,,,,bond,urban_investment_bond,urban_investment_bond,2024-01-02,E
+511360,SH,短融ETF,HFT SHORT-TERM FINANCING BOND ETF,海富通,,,bond,short_term_financing_bond,short_term_financing_bond,2024-01-02,E
+511380,SH,可转债ETF,BOSERA CONVERTIBLE BOND ETF,博时,,,bond,convertible_bond,convertible_bond,2024-01-02,E
+511520,SH,政金债ETF,POLICY FINANCIAL BOND ETF,,,,bond,policy_financial_bond,policy_financial_bond,2024-01-02,E
+511660,SH,建信添益ETF,CCB TIANYI MONEY MARKET ETF,建信,,,money,money_market,money_market,2024-01-02,E
+511880,SH,银华日利ETF,YINHUA RILI MONEY MARKET ETF,银华,,,money,money_market,money_market,2024-01-02,E
+511990,SH,华宝添益ETF,HWABAO TIANYI MONEY MARKET ETF,华宝,,,money,money_market,money_market,2024-01-02,E
+512000,SH,券商ETF,HWABAO WP BROKER ETF,华宝,,,sector_theme,broker,broker,2024-01-02,V
+512020,SH,鹏华中证A500ETF,PENGHUA CSI A500 ETF,鹏华,000510,中证A500,broad,a500,a500,2024-11-12,E
+512050,SH,华夏中证A500ETF,CHINAAMC CSI A500 ETF,华夏,000510,中证A500,broad,a500,a500,2024-11-05,E
+512080,SH,中金中证A500ETF,CICC CSI A500 ETF,中金,000510,中证A500,broad,a500,a500,2024-12-12,E
+512100,SH,南方中证1000ETF,CHINA SOUTHERN CSI 1000 ETF,南方,000852,中证1000,broad,csi1000,csi1000,2024-01-02,V
+512200,SH,南方中证全指房地产ETF,CHINA SOUTHERN REAL ESTATE ETF,南方,,中证全指房地产,sector_theme,real_estate,real_estate,2024-01-02,V
+512400,SH,南方中证申万有色金属ETF,CHINA SOUTHERN CSI SWS NF METAL ETF,南方,,中证申万有色金属,sector_theme,nonferrous,nonferrous,2024-01-02,V
+512480,SH,半导体ETF,CPIC SEMICON ETF,国联安/太保,,中证全指半导体,sector_theme,semiconductor,semiconductor,2024-01-02,E
+512500,SH,华夏中证500ETF,CHINAAMC CSI 500 ETF,华夏,000905,中证500,broad,csi500,csi500,2024-01-02,V
+512510,SH,华泰柏瑞中证500ETF,HUATAI-PB CSI 500 ETF,华泰柏瑞,000905,中证500,broad,csi500,csi500,2024-01-02,V
+512560,SH,易方达军工ETF,E FUND CSI NATIONAL DEFENSE IND ETF,易方达,,中证军工,sector_theme,defense,defense,2024-01-02,E
+512630,SH,广发中证卫星产业ETF,GF CSI SATELLITE INDUSTRY ETF,广发,,中证卫星产业,sector_theme,satellite,satellite,2024-01-02,V
+512660,SH,国泰军工ETF,GUOTAI CSI NATION DEFENSE IND INDEX ETF,国泰,,中证军工,sector_theme,defense,defense,2024-01-02,E
+512670,SH,鹏华军工ETF,PENGHUA CSI DEFENSE INDEX ETF,鹏华,,中证国防,sector_theme,defense,defense,2024-01-02,E
+512680,SH,广发军工ETF,GF CSI NATIONAL DEFENSE INDUSTRY ETF,广发,,中证军工,sector_theme,defense,defense,2024-01-02,E
+512690,SH,酒ETF,PENGHUA CSI ALCOHOLIC DRINK,鹏华,,中证酒,sector_theme,liquor,liquor,2024-01-02,E
+512710,SH,富国军工ETF,FULLGOAL CSI AERO DEFENSE INDEX ETF,富国,,,sector_theme,defense,defense,2024-01-02,V
+512800,SH,银行ETF,HWABAO WP BANK ETF,华宝,,,sector_theme,bank,bank,2024-01-02,V
+512810,SH,华宝军工ETF,HWABAO CSI NATIONAL DEFENSE IND IDX ETF,华宝,,中证军工,sector_theme,defense,defense,2024-01-02,E
+512880,SH,证券ETF,GUOTAI CSI ALL SHARE INDEX ETF,国泰,,中证全指证券公司,sector_theme,securities,securities,2024-01-02,E
+512930,SH,平安AI ETF,PING AN CSI AI INDEX ETF,平安,,中证人工智能主题,sector_theme,ai,ai,2024-01-02,E
+513010,SH,易方达恒生科技ETF,E FUND HANG SENG TECH ETF,易方达,,恒生科技,cross_border,hstech,hstech,2024-01-02,E
+513050,SH,易方达中证海外中国互联网50ETF,E FUND CSI OVERSEAS CHINA INTERNET 50 ETF,易方达,,中证海外中国互联网50,cross_border,china_internet,china_internet,2024-01-02,E
+513100,SH,国泰纳斯达克100ETF,GUOTAI NASDAQ-100 ETF,国泰,,纳斯达克100,cross_border,nasdaq100,nasdaq100,2024-01-02,E
+513130,SH,华泰柏瑞恒生科技ETF,HUATAI-PB HANG SENG TECH ETF,华泰柏瑞,,恒生科技,cross_border,hstech,hstech,2024-01-02,E
+513180,SH,华夏恒生科技ETF,CHINAAMC HANG SENG TECH ETF,华夏,,恒生科技,cross_border,hstech,hstech,2024-01-02,E
+513300,SH,华夏纳斯达克100ETF,CHINAAMC NASDAQ-100 ETF,华夏,,纳斯达克100,cross_border,nasdaq100,nasdaq100,2024-01-02,E
+513330,SH,华夏恒生互联网科技业ETF,CHINAAMC HS INTERNET TECH,华夏,,恒生互联网科技业,cross_border,hk_internet,hk_internet,2024-01-02,E
+515060,SH,华夏中证全指房地产ETF,CHINAAMC CSI ALL SHARE REAL ESTATE ETF,华夏,,中证全指房地产,sector_theme,real_estate,real_estate,2024-01-02,V
+515070,SH,华夏中证人工智能主题ETF,CHINAAMC CSI AI INDEX ETF,华夏,,中证人工智能主题,sector_theme,ai,ai,2024-01-02,V
+515230,SH,国泰中证全指软件ETF,GUOTAI CSI ALL SHARE SOFTWARE INDEX ETF,国泰,H30202,中证全指软件,sector_theme,software,software,2024-01-02,V
+515330,SH,天弘沪深300ETF,TH CSI 300 ETF,天弘,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+515370,SH,华夏光伏ETF,CHINAAMC CSI PHOTOVOLTAIC INDUSTRY ETF,华夏,,中证光伏产业,sector_theme,photovoltaic,photovoltaic,2024-01-02,E
+515380,SH,泰康沪深300ETF,TAIKANG CSI 300 ETF,泰康,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+515390,SH,华安沪深300ETF,HUAAN CSI 300 ETF,华安,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+515660,SH,国联安沪深300ETF,CPIC CSI 300 ETF,国联安/太保,000300,沪深300,broad,csi300,csi300,2024-01-02,E
+515790,SH,华泰柏瑞中证光伏产业ETF,HUATAI-PB CSI PHOTOVOLTAIC INDUSTRY ETF,华泰柏瑞,,中证光伏产业,sector_theme,photovoltaic,photovoltaic,2024-01-02,V
+515980,SH,华富中证人工智能产业ETF,HARFOR CSI AI INDUSTRY ETF,华富,931071,中证人工智能产业,sector_theme,ai,ai,2024-01-02,V
+516190,SH,传媒ETF华夏,CHINAAMC CSI MEDIA ETF,华夏,,,sector_theme,media,media,2024-01-02,E
+516290,SH,汇添富光伏ETF,CUAM PHOTOVOLTAIC INDUSTRY ETF,汇添富,,中证光伏产业,sector_theme,photovoltaic,photovoltaic,2024-01-02,E
+516630,SH,云计算ETF华夏,CHINAAMC CSI CLOUD COMP & BIG DATA ETF,华夏,,中证云计算与大数据,sector_theme,cloud,cloud,2024-01-02,E
+516650,SH,华夏有色50,CHINAAMC CSI SUBD NON-FERROUS METAL ETF,华夏,,中证细分有色金属产业主题,sector_theme,nonferrous,nonferrous,2024-01-02,E
+516880,SH,银华光伏ETF,YINHUA CSI PHOTOVOLTAIC INDUSTRY ETF,银华,,中证光伏产业,sector_theme,photovoltaic,photovoltaic,2024-01-02,E
+518880,SH,华安黄金ETF,HUAAN GOLD ETF,华安,,上海金 Au99.99,commodity,gold,gold,2024-01-02,E
+530000,SH,天弘上证50ETF,SSE 50 ETF TIANHONG,天弘,000016,上证50,broad,sse50,sse50,2024-01-02,V
+560010,SH,广发中证1000ETF,GF CSI 1000 ETF,广发,000852,中证1000,broad,csi1000,csi1000,2024-01-02,V
+560510,SH,泰康中证A500ETF,TAIKANG CSI A500 INDEX ETF,泰康,000510,中证A500,broad,a500,a500,2024-10-15,E
+560530,SH,摩根中证A500ETF,JPMORGAN CSI A500 ETF,摩根,000510,中证A500,broad,a500,a500,2024-10-15,E
+560610,SH,招商中证A500ETF,CMF CSI A500 INDEX ETF,招商,000510,中证A500,broad,a500,a500,2024-11-08,E
+560770,SH,招商机器人ETF,CHINA MERCHANTS CSI ROBOT INDEX ETF,招商,,中证机器人,sector_theme,robot,robot,2024-01-02,E
+560860,SH,万家工业有色,WANJIA CSI IND NON-FERROUS METAL ETF,万家,,中证工业有色金属主题,sector_theme,nonferrous,nonferrous,2024-01-02,E
+561330,SH,国泰矿业,GUOTAI CSI NONFERROUS METAL MINING ETF,国泰,,中证有色金属矿业主题,sector_theme,nonferrous,nonferrous,2024-01-02,E
+561380,SH,国泰恒生A股电网设备ETF,GUOTAI HS CN A POWER GRID EQPT IDX ETF,国泰,,恒生A股电网设备,sector_theme,grid,grid,2024-01-02,V
+562500,SH,华夏中证机器人ETF,CHINAAMC CSI ROBOT ETF,华夏,,中证机器人,sector_theme,robot,robot,2024-01-02,V
+562660,SH,华夏中证2000ETF,CHINAAMC CSI 2000 ETF,华夏,932000,中证2000,broad,csi2000,csi2000,2024-01-02,E
+562930,SH,易方达软件ETF,E FUND CSI SOFTWARE AND SERVICES ETF,易方达,,中证软件服务,sector_theme,software,software,2024-01-02,E
+562970,SH,易方达光伏ETF,E FUND CSI PHOTOVOLTAIC INDUSTRY ETF,易方达,,中证光伏产业,sector_theme,photovoltaic,photovoltaic,2024-01-02,E
+563220,SH,富国中证A500ETF,FULLGOAL CSI A500 ETF,富国,000510,中证A500,broad,a500,a500,2024-10-15,E
+563230,SH,富国中证卫星产业ETF,FULLGOAL CSI SATELLITE INDUSTRY ETF,富国,,中证卫星产业,sector_theme,satellite,satellite,2024-01-02,V
+563300,SH,华泰柏瑞中证2000ETF,HUATAI-PB CSI 2000 ETF,华泰柏瑞,932000,中证2000,broad,csi2000,csi2000,2024-01-02,V
+563360,SH,华泰柏瑞中证A500ETF,HUATAI-PB CSI A500 ETF,华泰柏瑞,000510,中证A500,broad,a500,a500,2024-10-15,E
+563500,SH,华宝中证A500ETF,HUABAO CSI A500 ETF,华宝,000510,中证A500,broad,a500,a500,2024-11-22,E
+563520,SH,永赢沪深300ETF,MAXWEALTH CSI 300 ETF,永赢,000300,沪深300,broad,csi300,csi300,2024-01-02,V
+563530,SH,易方达中证卫星产业ETF,E FUND CSI SATELLITE INDUSTRY ETF,易方达,,中证卫星产业,sector_theme,satellite,satellite,2024-01-02,V
+563800,SH,广发中证A500ETF,GF CSI A500 ETF,广发,000510,中证A500,broad,a500,a500,2024-10-15,E
+563880,SH,汇添富中证A500ETF,CUAM CSI A 500ETF,汇添富,000510,中证A500,broad,a500,a500,2024-11-08,E
+588000,SH,华夏上证科创板50成份ETF,CHINAAMC STAR 50 ETF,华夏,000688,科创50,broad,star50,star50,2024-01-02,V
+588030,SH,博时科创100ETF,BOSERA STAR 100 ETF,博时,,科创100,broad,star100,star100,2024-01-02,E
+588050,SH,工银科创50ETF,ICBCCS STAR 50 ETF,工银,000688,科创50,broad,star50,star50,2024-01-02,V
+588060,SH,广发科创50ETF,GF STAR 50 ETF,广发,000688,科创50,broad,star50,star50,2024-01-02,V
+588080,SH,易方达科创50ETF,E FUND STAR 50 ETF,易方达,000688,科创50,broad,star50,star50,2024-01-02,V
+588090,SH,华泰柏瑞科创50ETF,HUATAI-PB STAR 50 ETF,华泰柏瑞,000688,科创50,broad,star50,star50,2024-01-02,V
+588120,SH,国泰科创100ETF,GUOTAI STAR 100 ETF,国泰,,科创100,broad,star100,star100,2024-01-02,E
+588180,SH,国联安科创50ETF,CPIC STAR 50 ETF,国联安/太保,000688,科创50,broad,star50,star50,2024-01-02,E
+588190,SH,银华科创100ETF,YINHUA STAR 100 ETF,银华,,科创100,broad,star100,star100,2024-01-02,E
+588220,SH,鹏华科创100ETF,PENGHUA STAR 100 ETF,鹏华,,科创100,broad,star100,star100,2024-01-02,E
+588730,SH,易方达科创AI ETF,E FUND STAR AI ETF,易方达,,上证科创板人工智能,sector_theme,ai,ai,2024-01-02,E
+588800,SH,华夏科创100ETF,CHINAAMC STAR 100 ETF,华夏,,科创100,broad,star100,star100,2024-01-02,E
+588870,SH,汇添富科创50ETF,CUAM STAR 50 ETF,汇添富,000688,科创50,broad,star50,star50,2024-01-02,V
+588900,SH,南方科创100ETF,CHINA SOUTHERN STAR 100 ETF,南方,,科创100,broad,star100,star100,2024-01-02,E
+588930,SH,银华科创AI ETF,YINHUA SSE STAR ARTIFICIAL INTEL ETF,银华,,上证科创板人工智能,sector_theme,ai,ai,2024-01-02,E
+588940,SH,富国科创50ETF,FULLGOAL STAR 50 ETF,富国,000688,科创50,broad,star50,star50,2024-01-02,E
+589000,SH,华夏科创综指ETF,CHINAAMC SSE SCI&TECH INNOV BD COMP ETF,华夏,000680,科创综指,broad,star_composite,star_composite,2025-01-20,E
+589010,SH,华夏科创AI ETF,CHINAAMC CN SCI&TECH INNOV BOARD AI ETF,华夏,,上证科创板人工智能,sector_theme,ai,ai,2024-01-02,E
+589680,SH,鹏华科创综指ETF,PENGHUA STAR COMPOSITE ETF,鹏华,000680,科创综指,broad,star_composite,star_composite,2025-01-22,E
+589800,SH,易方达科创综指ETF,E FUND STAR COMPOSITE ETF,易方达,000680,科创综指,broad,star_composite,star_composite,2025-01-20,E
+589850,SH,东财科创50ETF,DONGCAI STAR 50 ETF,东财,000688,科创50,broad,star50,star50,2024-01-02,V
+589880,SH,建信科创综指ETF,CCB STAR COMPOSITE ETF,建信,000680,科创综指,broad,star_composite,star_composite,2025-02-07,E
+"""
+
+# Published figures the seed is checked against (id, scope, measure, window, value, unit, hedge, source;
+# notes: "approx" where the date is known only roughly, "largest single-day" for peak-day figures).
+TARGETS_CSV = """\
+id,scope,measure,period_start,period_end,value,unit,hedge,source,notes
+etf510300_aum_20251226,etf:510300,aum,2025-12-26,2025-12-26,4270.67,yi_cny,none,reportify.cn/social-media/756658339869521,
+etf510300_aum_record_202601,etf:510300,aum,2026-01-09,2026-01-09,4394.4,yi_cny,none,reportify.ai/news/1208170764172398592,approx
+etf510300_shares_20251126,etf:510300,shares,2025-11-26,2025-11-26,902.70,yi_shares,none,SSE TOT_VOL,
+etf510300_shares_202509,etf:510300,shares,2025-09-01,2025-09-30,896.63,yi_shares,none,http://www.tianjindaily.com.cn/ent/43784.html,approx
+etf510300_aum_202509,etf:510300,aum,2025-09-01,2025-09-30,4200,yi_cny,about,http://www.tianjindaily.com.cn/ent/43784.html,approx
+etf510300_inst_holders_202312,etf:510300,ratio,2023-12-01,2023-12-31,64.74,pct,none,,approx
+etf510300_shares_202312,etf:510300,shares,2023-12-01,2023-12-31,374,yi_shares,none,,approx
+etf510300_inst_holders_202406,etf:510300,ratio,2024-06-01,2024-06-30,79.40,pct,none,,approx
+etf510300_shares_202406,etf:510300,shares,2024-06-01,2024-06-30,607,yi_shares,none,,approx
+etf510300_inst_holders_202412,etf:510300,ratio,2024-12-01,2024-12-31,83.06,pct,none,,approx
+etf510300_shares_202412,etf:510300,shares,2024-12-01,2024-12-31,894,yi_shares,none,,approx
+etf510310_aum_20251226,etf:510310,aum,2025-12-26,2025-12-26,3029.96,yi_cny,none,,
+etf510310_aum_20240930,etf:510310,aum,2024-09-30,2024-09-30,2634.50,yi_cny,none,fundf10,
+etf510310_shares_20240930,etf:510310,shares,2024-09-30,2024-09-30,655.46,yi_shares,none,fundf10,
+etf510310_consolidation_ratio_20240920,etf:510310,ratio,2024-09-20,2024-09-20,0.49977589,ratio,none,caifuhao.eastmoney.com post on 510310,
+etf510330_aum_20251226,etf:510330,aum,2025-12-26,2025-12-26,2302.9,yi_cny,none,,
+etf510330_shares_20251224,etf:510330,shares,2025-12-24,2025-12-24,474.19,yi_shares,none,https://tushare.pro/document/2?doc_id=408,
+etf510330_aum_20251224,etf:510330,aum,2025-12-24,2025-12-24,2287.9,yi_cny,none,https://tushare.pro/document/2?doc_id=408,
+etf510330_turnover_20260116,etf:510330,turnover,2026-01-16,2026-01-16,220,yi_cny,over,163.com KJPNVCCD05393CBK,
+etf159919_aum_20251226,etf:159919,aum,2025-12-26,2025-12-26,1976.90,yi_cny,none,,
+family_csi300_aum_20251226,family:csi300,aum,2025-12-26,2025-12-26,12000,yi_cny,about,,
+etf510050_aum_20251226,etf:510050,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+etf510050_aum_20250613,etf:510050,aum,2025-06-13,2025-06-13,1626.0,yi_cny,none,bigquant 20250613,
+etf510050_shares_20250115,etf:510050,shares,2025-01-15,2025-01-15,553.37,yi_shares,none,akshare doc (docs/data/fund/fund_public.md),
+etf510500_aum_20251226,etf:510500,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+etf512100_aum_20240923,etf:512100,aum,2024-09-23,2024-09-23,395,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+etf512100_aum_20241010,etf:512100,aum,2024-10-10,2024-10-10,702,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+family_csi1000_aum_20251226,family:csi1000,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+family_a500_aum_20251226,family:a500,aum,2025-12-26,2025-12-26,3000,yi_cny,over,,
+family_a500_count_202509,family:a500,count,2025-09-01,2025-09-30,40,count,none,http://www.hotlink.work/cn/info/6280,approx
+etf159915_aum_20251226,etf:159915,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+etf159915_aum_20240923,etf:159915,aum,2024-09-23,2024-09-23,620,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+etf159915_aum_20241010,etf:159915,aum,2024-10-10,2024-10-10,1233,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+family_star50_aum_20251226,family:star50,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+etf159852_aum_20260105,etf:159852,aum,2026-01-05,2026-01-05,61.27,yi_cny,none,"newtimespace.com/en/etf/1362758, /1365937; 369kv.com/main/a/20260119/484065.shtml",
+etf159852_aum_20260114,etf:159852,aum,2026-01-14,2026-01-14,136.27,yi_cny,none,"newtimespace.com/en/etf/1362758, /1365937; 369kv.com/main/a/20260119/484065.shtml",
+etf159852_shares_20260114,etf:159852,shares,2026-01-14,2026-01-14,129.27,yi_shares,none,"newtimespace.com/en/etf/1362758, /1365937; 369kv.com/main/a/20260119/484065.shtml",
+etf159852_flow_3d_20260114,etf:159852,net_flow,2026-01-12,2026-01-14,59.54,yi_cny,none,"newtimespace.com/en/etf/1362758, /1365937; 369kv.com/main/a/20260119/484065.shtml",
+etf159852_flow_peakday_20260114,etf:159852,net_flow,2026-01-12,2026-01-14,31.67,yi_cny,none,"newtimespace.com/en/etf/1362758, /1365937; 369kv.com/main/a/20260119/484065.shtml",largest single-day
+etf159852_aum_20260115,etf:159852,aum,2026-01-15,2026-01-15,143.30,yi_cny,none,"newtimespace.com/en/etf/1362758, /1365937; 369kv.com/main/a/20260119/484065.shtml",
+etf515230_aum_20260113,etf:515230,aum,2026-01-13,2026-01-13,46.02,yi_cny,none,"newtimespace /1365476, /1367974",
+etf515230_shares_20260113,etf:515230,shares,2026-01-13,2026-01-13,43.84,yi_shares,none,"newtimespace /1365476, /1367974",
+etf515230_aum_20260121,etf:515230,aum,2026-01-21,2026-01-21,60.79,yi_cny,none,"newtimespace /1365476, /1367974",
+etf515230_shares_20260121,etf:515230,shares,2026-01-21,2026-01-21,61.57,yi_shares,none,"newtimespace /1365476, /1367974",
+etf159206_aum_20260109,etf:159206,aum,2026-01-09,2026-01-09,94.26,yi_cny,about,"reportify.ai/news/1207053032571932672; newtimespace /1367994, /1371734",approx
+etf159206_flow_ytd_20260109,etf:159206,net_flow,2026-01-01,2026-01-09,18.64,yi_cny,none,"reportify.ai/news/1207053032571932672; newtimespace /1367994, /1371734",approx
+etf159206_aum_20260121,etf:159206,aum,2026-01-21,2026-01-21,150.53,yi_cny,none,"reportify.ai/news/1207053032571932672; newtimespace /1367994, /1371734",
+etf159206_flow_10d_20260121,etf:159206,net_flow,2026-01-08,2026-01-21,70.87,yi_cny,none,"reportify.ai/news/1207053032571932672; newtimespace /1367994, /1371734",
+etf159206_aum_20260202,etf:159206,aum,2026-02-02,2026-02-02,176.18,yi_cny,none,"reportify.ai/news/1207053032571932672; newtimespace /1367994, /1371734",
+etf159206_shares_20260202,etf:159206,shares,2026-02-02,2026-02-02,95.07,yi_shares,none,"reportify.ai/news/1207053032571932672; newtimespace /1367994, /1371734",
+etf563230_flow_ytd_20260109,etf:563230,net_flow,2026-01-01,2026-01-09,10,yi_cny,over,reportify.ai/news/1207053032571932672,approx
+etf159218_flow_ytd_20260109,etf:159218,net_flow,2026-01-01,2026-01-09,10,yi_cny,over,reportify.ai/news/1207053032571932672,approx
+etf512400_aum_20260127,etf:512400,aum,2026-01-27,2026-01-27,414.44,yi_cny,none,newtimespace /1369735,
+etf512400_shares_20260127,etf:512400,shares,2026-01-27,2026-01-27,173.71,yi_shares,none,newtimespace /1369735,
+etf512400_flow_17d_20260127,etf:512400,net_flow,2026-01-05,2026-01-27,144.74,yi_cny,none,newtimespace /1369735,
+etf512400_flow_peakday_20260127,etf:512400,net_flow,2026-01-05,2026-01-27,18.11,yi_cny,none,newtimespace /1369735,largest single-day
+etf159819_flow_wk_20260116,etf:159819,net_flow,2026-01-12,2026-01-16,14.9,yi_cny,none,reportify.ai/news/1209614491805945856,
+etf515980_aum_20260113,etf:515980,aum,2026-01-13,2026-01-13,87.09,yi_cny,none,"newtimespace /1365480, /1366728",
+etf515980_shares_20260113,etf:515980,shares,2026-01-13,2026-01-13,89.93,yi_shares,none,"newtimespace /1365480, /1366728",
+etf515980_aum_20260116,etf:515980,aum,2026-01-16,2026-01-16,96.23,yi_cny,none,"newtimespace /1365480, /1366728",
+etf515980_shares_20260116,etf:515980,shares,2026-01-16,2026-01-16,97.97,yi_shares,none,"newtimespace /1365480, /1366728",
+etf515980_flow_5d_20260116,etf:515980,net_flow,2026-01-12,2026-01-16,20.35,yi_cny,none,"newtimespace /1365480, /1366728",
+etf588730_flow_wk_20260116,etf:588730,net_flow,2026-01-12,2026-01-16,1.3,yi_cny,none,,
+etf561380_price_return_20260113,etf:561380,price_return,2026-01-13,2026-01-13,7.37,pct,none,reportify.ai/news/1208579595503276032,
+etf159326_aum_20260116,etf:159326,aum,2026-01-16,2026-01-16,85.75,yi_cny,none,newtimespace /1366700,
+etf159326_shares_20260116,etf:159326,shares,2026-01-16,2026-01-16,50.93,yi_shares,none,newtimespace /1366700,
+etf159326_flow_7d_20260116,etf:159326,net_flow,2026-01-08,2026-01-16,40.62,yi_cny,none,newtimespace /1366700,
+etf159326_flow_peakday_20260116,etf:159326,net_flow,2026-01-08,2026-01-16,15.62,yi_cny,none,newtimespace /1366700,largest single-day
+etf159326_aum_20260130,etf:159326,aum,2026-01-30,2026-01-30,168.08,yi_cny,none,newtimespace /1371192,approx
+etf159326_aum_20251120,etf:159326,aum,2025-11-20,2025-11-20,19,yi_cny,about,hotlink.work/en/info/9501,
+etf512480_shares_20260527,etf:512480,shares,2026-05-27,2026-05-27,89.87,yi_shares,none,akshare issue #7288 (akfamily/akshare#7288),
+group_securities_idx_aum_20251226,group:securities_company_index_etfs,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+etf159995_shares_20260401,etf:159995,shares,2026-04-01,2026-04-01,140.68,yi_shares,none,akshare doc (docs/data/fund/fund_public.md),
+etf513180_aum_20250820,etf:513180,aum,2025-08-20,2025-08-20,358.07,yi_cny,none,hotlink.work/en/info/4751,
+family_hstech_aum_20251226,family:hstech,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+family_hk_internet_aum_20251226,family:hk_internet,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+family_nasdaq100_aum_20251226,family:nasdaq100,aum,2025-12-26,2025-12-26,1000,yi_cny,over,,
+etf159570_share_change_20250911,etf:159570,share_change,2025-09-11,2025-09-11,15.40,yi_shares,none,http://www.hotlink.work/cn/info/6280,
+etf159570_flow_20250911,etf:159570,net_flow,2025-09-11,2025-09-11,22.97,yi_cny,none,http://www.hotlink.work/cn/info/6280,
+etf518880_aum_20260112,etf:518880,aum,2026-01-12,2026-01-12,972.9,yi_cny,none,reportify.ai/news/1208579595503276032,approx
+etf518880_aum_20260121,etf:518880,aum,2026-01-21,2026-01-21,1000,yi_cny,over,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,approx
+family_gold_aum_20251226,family:gold,aum,2025-12-26,2025-12-26,2200,yi_cny,over,,
+group_scitech_bond_aum_20251226,group:sci_tech_bond_etfs,aum,2025-12-26,2025-12-26,3400,yi_cny,over,,
+etf511360_flow_wk_20260206,etf:511360,net_flow,2026-02-02,2026-02-06,32.56,yi_cny,none,pc.yanbaoke.cn/info/PeZTeMTQk5bnsipvzHMzAn,
+market_all_etf_aum_20251226,market:all_etf,aum,2025-12-26,2025-12-26,60300,yi_cny,none,reportify.cn/social-media/756658339869521,
+category_stock_aum_20251226,category:stock,aum,2025-12-26,2025-12-26,38500,yi_cny,none,reportify.cn/social-media/756658339869521,
+category_stock_share_20251226,category:stock,ratio,2025-12-26,2025-12-26,64,pct,none,reportify.cn/social-media/756658339869521,
+category_cross_border_aum_20251226,category:cross_border,aum,2025-12-26,2025-12-26,9300,yi_cny,over,reportify.cn/social-media/756658339869521,
+category_bond_aum_20251226,category:bond,aum,2025-12-26,2025-12-26,8000,yi_cny,over,reportify.cn/social-media/756658339869521,
+category_commodity_aum_20251226,category:commodity,aum,2025-12-26,2025-12-26,2500,yi_cny,over,reportify.cn/social-media/756658339869521,
+category_money_aum_20251226,category:money,aum,2025-12-26,2025-12-26,1700,yi_cny,over,reportify.cn/social-media/756658339869521,
+group_aum_over_100yi_count_20251226,group:etfs_aum_over_100yi,count,2025-12-26,2025-12-26,125,count,none,reportify.cn/social-media/756658339869521,
+group_aum_over_1000yi_count_20251226,group:etfs_aum_over_1000yi,count,2025-12-26,2025-12-26,7,count,none,reportify.cn/social-media/756658339869521,
+market_all_etf_aum_20251231,market:all_etf,aum,2025-12-31,2025-12-31,60200,yi_cny,none,caiding5.cn/bitcoin/37282230.html,
+manager_chinaamc_aum_20260112,manager:华夏,aum,2026-01-12,2026-01-12,10200,yi_cny,none,caiding5.cn/bitcoin/37282230.html,
+manager_efund_aum_202601,manager:易方达,aum,2025-12-31,2026-01-12,9261.35,yi_cny,none,caiding5.cn/bitcoin/37282230.html,approx
+manager_huatai_aum_202601,manager:华泰柏瑞,aum,2025-12-31,2026-01-12,6500,yi_cny,about,caiding5.cn/bitcoin/37282230.html,approx
+manager_southern_aum_202601,manager:南方,aum,2025-12-31,2026-01-12,4560.66,yi_cny,none,caiding5.cn/bitcoin/37282230.html,approx
+market_all_etf_aum_20260112,market:all_etf,aum,2026-01-12,2026-01-12,62700,yi_cny,none,reportify.ai/news/1208741361398976512,
+category_broad_flow_ytd_20260112,category:broad,net_flow,2026-01-01,2026-01-12,2546,yi_cny,none,reportify.ai/news/1208741361398976512,
+market_all_etf_aum_20260206,market:all_etf,aum,2026-02-06,2026-02-06,53200,yi_cny,none,pc.yanbaoke.cn/info/PeZTeMTQk5bnsipvzHMzAn,
+market_all_etf_count_20260206,market:all_etf,count,2026-02-06,2026-02-06,1424,count,none,pc.yanbaoke.cn/info/PeZTeMTQk5bnsipvzHMzAn,
+dg_w0112_all_etf_flow,market:all_etf,net_flow,2026-01-12,2026-01-16,-1571.98,yi_cny,none,https://www.yanbaoke.com/info/LRu2wyoWZ6MhHRL7QLjLc6,
+dg_w0112_stock_flow,category:stock,net_flow,2026-01-12,2026-01-16,-1416.43,yi_cny,none,https://www.yanbaoke.com/info/LRu2wyoWZ6MhHRL7QLjLc6,
+dg_w0112_broad_flow,category:broad,net_flow,2026-01-12,2026-01-16,-2126.17,yi_cny,none,https://www.yanbaoke.com/info/LRu2wyoWZ6MhHRL7QLjLc6,
+dg_w0112_csi300_flow,family:csi300,net_flow,2026-01-12,2026-01-16,-1033.81,yi_cny,none,https://www.yanbaoke.com/info/LRu2wyoWZ6MhHRL7QLjLc6,
+dg_w0112_credit_bond_flow,group:credit_bond_etfs,net_flow,2026-01-12,2026-01-16,-100,yi_cny,over,https://www.yanbaoke.com/info/LRu2wyoWZ6MhHRL7QLjLc6,
+em_w0112_stock_ex_xb_flow,category:stock_ex_cross_border,net_flow,2026-01-12,2026-01-16,-1412.8,yi_cny,none,https://www.fxbaogao.com/detail/5232807,
+em_w0112_stock_ex_xb_flow_wow,category:stock_ex_cross_border,net_flow_wow_change,2026-01-12,2026-01-16,-1436.2,yi_cny,none,https://www.fxbaogao.com/detail/5232807,
+em_0115_0116_stock_ex_xb_flow,category:stock_ex_cross_border,net_flow,2026-01-15,2026-01-16,-1545.6,yi_cny,none,https://www.fxbaogao.com/detail/5232807,
+em_w0112_sector_theme_flow,category:sector_theme,net_flow,2026-01-12,2026-01-16,700,yi_cny,nearly,https://www.fxbaogao.com/detail/5232807,
+em_w0112_hk_flow,group:hk_etfs,net_flow,2026-01-12,2026-01-16,100,yi_cny,over,https://www.fxbaogao.com/detail/5232807,
+em_w0112_xb_theme_flow,group:cross_border_sector_theme,net_flow,2026-01-12,2026-01-16,104.2,yi_cny,none,https://www.fxbaogao.com/detail/5232807,
+em_w0112_broad_flow,category:broad,net_flow,2026-01-12,2026-01-16,-2126.2,yi_cny,none,https://www.fxbaogao.com/detail/5232807,
+em_w0112_csi300_flow,family:csi300,net_flow,2026-01-12,2026-01-16,-1000,yi_cny,over,https://www.fxbaogao.com/detail/5232807,
+fp_w0112_software_etf_scale,etf:159852,scale_change,2026-01-12,2026-01-16,64.13,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_nonferrous_etf_scale,etf_name:有色金属ETF,scale_change,2026-01-12,2026-01-16,58.85,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_satellite_etf_scale,etf_name:卫星ETF,scale_change,2026-01-12,2026-01-16,39.66,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_510300_scale,etf:510300,scale_change,2026-01-12,2026-01-16,-504.61,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_510330_scale,etf:510330,scale_change,2026-01-12,2026-01-16,-295.29,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_588080_scale,etf:588080,scale_change,2026-01-12,2026-01-16,-241.62,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_idx_software_scale,family:中证软件,scale_change,2026-01-12,2026-01-16,74.13,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_idx_nonferrous_scale,family:有色金属,scale_change,2026-01-12,2026-01-16,58.85,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_idx_semi_materials_scale,family:半导体材料设备,scale_change,2026-01-12,2026-01-16,52.95,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_csi300_scale,family:csi300,scale_change,2026-01-12,2026-01-16,-1071.73,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_star50_scale,family:star50,scale_change,2026-01-12,2026-01-16,-259.94,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+fp_w0112_sse50_scale,family:sse50,scale_change,2026-01-12,2026-01-16,-222.24,yi_cny,none,https://pc.yanbaoke.cn/info/KmFF28FeqpPUgVLbCH7Cpw,
+cj_w0112_broad_flow,category:broad,net_flow,2026-01-12,2026-01-16,-2000,yi_cny,over,https://www.mycaijing.com/article/detail/562666?source_id=40,
+cj_w0112_csi300_flow,family:csi300,net_flow,2026-01-12,2026-01-16,-1000,yi_cny,over,https://www.mycaijing.com/article/detail/562666?source_id=40,
+cj_sse_composite_close_20260112,index:sse_composite,index_close,2026-01-12,2026-01-12,4165.29,points,none,https://www.mycaijing.com/article/detail/562666?source_id=40,
+cj_sse_composite_up_streak_20260112,index:sse_composite,count,2026-01-12,2026-01-12,17,count,none,https://www.mycaijing.com/article/detail/562666?source_id=40,
+cj_margin_min_20260114,policy:margin_minimum,ratio,2026-01-14,2026-01-14,100,pct,none,https://www.mycaijing.com/article/detail/562666?source_id=40,
+bbg_510300_flow_20260115,etf:510300,net_flow,2026-01-15,2026-01-15,-20.2,cny_bn,none,https://www.beeeye.xyz/news/detail/12560605155382,
+citic_w0112_broad_flow,category:broad,net_flow,2026-01-12,2026-01-16,-200,cny_bn,over,https://www.gmt8press.com/flash/detail/1167032,
+notes_w0112_hk_xb_theme_flow,group:hk_plus_cross_border_sector_theme,net_flow,2026-01-12,2026-01-16,204,yi_cny,about,reference notes §4.1 (derived),
+notes_w0112_510300_share_change,etf:510300,share_change,2026-01-12,2026-01-16,-99,yi_shares,about,reference notes §4.1 (derived),
+gx_w0112_broad_flow,category:broad,net_flow,2026-01-12,2026-01-16,-2126,yi_cny,none,ginlix.ai 2026-01-17,
+gx_w0112_sector_theme_flow,category:sector_theme,net_flow,2026-01-12,2026-01-16,693,yi_cny,none,ginlix.ai 2026-01-17,
+gx_w0112_csi300_flow,family:csi300,net_flow,2026-01-12,2026-01-16,-1034,yi_cny,none,ginlix.ai 2026-01-17,
+gx_w0112_510300_flow,etf:510300,net_flow,2026-01-12,2026-01-16,-475.15,yi_cny,none,ginlix.ai 2026-01-17,
+gx_w0112_top10_broad_flow,group:top10_broad,net_flow,2026-01-12,2026-01-16,-1508.5,yi_cny,none,ginlix.ai 2026-01-17,
+gx_w0112_stock_plus_xb_flow,category:stock_plus_cross_border,net_flow,2026-01-12,2026-01-16,-1208.4,yi_cny,none,ginlix.ai 2026-01-17,
+gx_w0112_broad_to_theme_ratio,category:broad,ratio,2026-01-12,2026-01-16,3.07,ratio,none,ginlix.ai 2026-01-17,
+gx_w0112_csi300_share_of_broad,family:csi300,ratio,2026-01-12,2026-01-16,48.6,pct,none,ginlix.ai 2026-01-17,
+gx_w0112_510300_share_of_broad,etf:510300,ratio,2026-01-12,2026-01-16,22.3,pct,none,ginlix.ai 2026-01-17,
+gx_w0112_software_flow,theme:software,net_flow,2026-01-12,2026-01-16,30,yi_cny,over,ginlix.ai 2026-01-17,
+gx_w0112_satellite_flow,theme:satellite,net_flow,2026-01-12,2026-01-16,25,yi_cny,over,ginlix.ai 2026-01-17,
+gx_w0112_nonferrous_flow,theme:nonferrous,net_flow,2026-01-12,2026-01-16,20,yi_cny,over,ginlix.ai 2026-01-17,
+gx_w0112_ai_flow,theme:ai,net_flow,2026-01-12,2026-01-16,10,yi_cny,over,ginlix.ai 2026-01-17,
+gx_w0112_grid_flow,theme:grid,net_flow,2026-01-12,2026-01-16,7,yi_cny,about,ginlix.ai 2026-01-17,
+gx_w0112_csi2000_flow,family:csi2000,net_flow,2026-01-12,2026-01-16,0,yi_cny,over,ginlix.ai 2026-01-17,
+hg_0114_0121_out_over_100yi_count,group:etfs_outflow_over_100yi,count,2026-01-14,2026-01-21,10,count,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0114_0121_top10_broad_flow,group:top10_broad,net_flow,2026-01-14,2026-01-21,-3146.43,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0114_0121_csi300_flow,family:csi300,net_flow,2026-01-14,2026-01-21,-1751.37,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0115_0119_csi300_flow,family:csi300,net_flow,2026-01-15,2026-01-19,-1350.3,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0115_0119_csi300_share,family:csi300,ratio,2026-01-15,2026-01-19,77.1,pct,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0114_0121_510300_flow,etf:510300,net_flow,2026-01-14,2026-01-21,-727.83,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0114_0121_510330_flow,etf:510330,net_flow,2026-01-14,2026-01-21,-409.86,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0114_0121_510310_flow,etf:510310,net_flow,2026-01-14,2026-01-21,-326.83,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_0114_0121_159919_flow,etf:159919,net_flow,2026-01-14,2026-01-21,-277.21,yi_cny,none,http://news.hgjy100.com/caijing/142241.html,
+hg_ytd_aaa_scitech_bond_flow,group:aaa_sci_tech_bond_etfs,net_flow,2026-01-01,2026-01-21,-480,yi_cny,over,http://news.hgjy100.com/caijing/142241.html,approx
+n163_0116_0122_broad_flow,category:broad,net_flow,2026-01-16,2026-01-22,-2000,yi_cny,over,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_0116_0122_top10_broad_flow,group:top10_broad,net_flow,2026-01-16,2026-01-22,-1946,yi_cny,none,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_ytd_0121_broad_flow,category:broad,net_flow,2026-01-01,2026-01-21,-3499,yi_cny,none,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_huijin_510300_share_change,huijin:510300,share_change,2025-12-31,2026-01-21,-15.35,yi_shares,none,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_huijin_510300_value,huijin:510300,net_flow,2025-12-31,2026-01-21,-72.6,yi_cny,about,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_huijin_510330_value,huijin:510330,net_flow,2025-12-31,2026-01-21,-286,yi_cny,about,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_huijin_159919_value,huijin:159919,net_flow,2025-12-31,2026-01-21,-138.2,yi_cny,about,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_huijin_510050_value,huijin:510050,net_flow,2025-12-31,2026-01-21,-185.5,yi_cny,about,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+n163_huijin_four_etfs_value,huijin:four_etfs,net_flow,2025-12-31,2026-01-21,-683,yi_cny,none,https://www.163.com/dy/article/KK4ICAOR0556BUVM.html,
+sina_4d_0120_broad_flow,category:broad,net_flow,2026-01-15,2026-01-20,-2500,yi_cny,over,https://blog.sina.cn/dpool/blog/s/blog_9c2fe26f0102z6nx.html?md=gd,
+dg_w0119_broad_flow,category:broad,net_flow,2026-01-19,2026-01-23,-3330.57,yi_cny,none,"reportify.cn tag page ""沪深300ETF基金"" (东莞证券 2026-01-27)",
+dg_w0119_csi300_flow,family:csi300,net_flow,2026-01-19,2026-01-23,-2373.36,yi_cny,none,"reportify.cn tag page ""沪深300ETF基金"" (东莞证券 2026-01-27)",
+dg_w0119_csi1000_flow,family:csi1000,net_flow,2026-01-19,2026-01-23,-785.14,yi_cny,none,"reportify.cn tag page ""沪深300ETF基金"" (东莞证券 2026-01-27)",
+dg_w0119_sse50_flow,family:sse50,net_flow,2026-01-19,2026-01-23,-361.49,yi_cny,none,"reportify.cn tag page ""沪深300ETF基金"" (东莞证券 2026-01-27)",
+gtht_w0119_passive_flow,group:passive_etfs,net_flow,2026-01-19,2026-01-23,-3264.7,yi_cny,none,https://reportify.cn/reports/1213608919671377920,approx
+hc_ytd_0123_broad_flow,category:broad,net_flow,2026-01-01,2026-01-23,-5346.3,yi_cny,none,https://reportify.ai/reports/1212132615029657600,approx
+hc_ytd_0123_csi300_flow,family:csi300,net_flow,2026-01-01,2026-01-23,-2673.2,yi_cny,none,https://reportify.ai/reports/1212132615029657600,approx
+hc_ytd_0123_csi1000_flow,family:csi1000,net_flow,2026-01-01,2026-01-23,-715.8,yi_cny,none,https://reportify.ai/reports/1212132615029657600,approx
+hc_ytd_0123_star50_flow,family:star50,net_flow,2026-01-01,2026-01-23,-456.7,yi_cny,none,https://reportify.ai/reports/1212132615029657600,approx
+hc_ytd_0123_sse50_flow,family:sse50,net_flow,2026-01-01,2026-01-23,-491.1,yi_cny,none,https://reportify.ai/reports/1212132615029657600,approx
+hc_ytd_0123_chinext_flow,family:chinext,net_flow,2026-01-01,2026-01-23,-333.9,yi_cny,none,https://reportify.ai/reports/1212132615029657600,approx
+yc_0101_0126_stock_adv,category:stock,turnover,2026-01-01,2026-01-26,242.7,cny_bn,none,https://www.yicaiglobal.com/news/chinas-broad-market-etfs-see-over-usd1008-billion-in-outflows-this-year-despite-heavy-trading,
+yc_0101_0126_stock_adv_yoy,category:stock,ratio,2026-01-01,2026-01-26,2,ratio,none,https://www.yicaiglobal.com/news/chinas-broad-market-etfs-see-over-usd1008-billion-in-outflows-this-year-despite-heavy-trading,
+yc_ytd_broad_flow,category:broad,net_flow,2026-01-01,2026-01-26,-738.2,cny_bn,none,https://www.yicaiglobal.com/news/chinas-broad-market-etfs-see-over-usd1008-billion-in-outflows-this-year-despite-heavy-trading,approx
+yc_huijin_nine_etfs_share_change,huijin:nine_broad_etfs,share_change,2026-01-01,2026-01-26,-870,yi_shares,about,https://www.yicaiglobal.com/news/chinas-broad-market-etfs-see-over-usd1008-billion-in-outflows-this-year-despite-heavy-trading,approx
+yc_huijin_nine_etfs_value,huijin:nine_broad_etfs,net_flow,2026-01-01,2026-01-26,-360,cny_bn,about,https://www.yicaiglobal.com/news/chinas-broad-market-etfs-see-over-usd1008-billion-in-outflows-this-year-despite-heavy-trading,approx
+h_20231023_510300_turnover,etf:510300,turnover,2023-10-23,2023-10-23,95.92,yi_cny,none,http://www.zhopera.com/zhuhai/caijing/67456.html,
+h_20231023_broad_share_gain_count,group:oct2023_broad_etfs_share_gain,count,2023-10-23,2023-10-23,10,count,none,http://www.zhopera.com/zhuhai/caijing/67456.html,
+h_20231023_broad_share_gain_flow,group:oct2023_broad_etfs_share_gain,net_flow,2023-10-23,2023-10-23,67,yi_cny,about,http://www.zhopera.com/zhuhai/caijing/67456.html,
+h_jan2024_five_etfs_flow,group:jan2024_five_broad_etfs,net_flow,2024-01-01,2024-01-31,128.5,cny_bn,none,https://www.bnnbloomberg.ca/china-etfs-see-inflows-top-2015-suggesting-state-rescue-1.2028639,
+h_jan2024_five_etfs_vs_jul2015,group:jan2024_five_broad_etfs,ratio,2024-01-01,2024-01-31,5,ratio,over,https://www.bnnbloomberg.ca/china-etfs-see-inflows-top-2015-suggesting-state-rescue-1.2028639,
+h_jan2024_510310_aum,etf:510310,aum,2024-01-31,2024-01-31,81.6,cny_bn,none,https://asiabusinessoutlook.com/news/groups-of-unknown-investors-funneling-capital-to-china-s-plunging-equities-nwid-5969.html,approx
+h_jan2024_510310_aum_growth,etf:510310,ratio,2024-01-01,2024-01-31,70,pct,none,https://asiabusinessoutlook.com/news/groups-of-unknown-investors-funneling-capital-to-china-s-plunging-equities-nwid-5969.html,
+h_2024ytd_national_team_flow,national_team:equity_etfs,net_flow,2024-01-01,2024-03-31,410,cny_bn,about,https://ctol.digital/news/china-national-team-equities-etfs,approx
+h_2024ytd_national_team_csi300_share,national_team:equity_etfs,ratio,2024-01-01,2024-03-31,75,pct,over,https://ctol.digital/news/china-national-team-equities-etfs,approx
+h_feb2024_csi300_return,index:csi300,price_return,2024-02-01,2024-02-29,7,pct,none,https://ctol.digital/news/china-national-team-equities-etfs,
+h_q12024_national_team_159919,national_team:159919,net_flow,2024-01-01,2024-03-31,543,yi_cny,about,http://caijing.fadeduo.com/news/show-273054.html,
+h_q12024_national_team_510050,national_team:510050,net_flow,2024-01-01,2024-03-31,376,yi_cny,about,http://caijing.fadeduo.com/news/show-273054.html,
+h_q12024_national_team_510310,national_team:510310,net_flow,2024-01-01,2024-03-31,761,yi_cny,about,http://caijing.fadeduo.com/news/show-273054.html,
+h_q12024_national_team_four,national_team:four_products,net_flow,2024-01-01,2024-03-31,2000,yi_cny,over,http://caijing.fadeduo.com/news/show-273054.html,
+h_w20240223_broad_scale,category:broad,scale_change,2024-02-19,2024-02-23,476,yi_cny,about,https://newsflash.city/2402/a2a6952c80d680ad.html,
+h_h12024_stock_flow,category:stock,net_flow,2024-01-01,2024-06-30,4000,yi_cny,over,https://baogaobox.com/reports/240719000024831.html,
+h_2024start_huijin_aum,huijin:all_etfs,aum,2024-01-01,2024-01-01,1100,yi_cny,about,https://colamg.com/a/er-ji-du-mo-zhong-yang-hui-jin-chi-you-etfgui-mo-yue-5700yi-yuan.html,approx
+h_2024q2_huijin_aum,huijin:all_etfs,aum,2024-06-30,2024-06-30,5700,yi_cny,about,https://colamg.com/a/er-ji-du-mo-zhong-yang-hui-jin-chi-you-etfgui-mo-yue-5700yi-yuan.html,
+h_2024q2_huijin_share_of_stock,huijin:all_etfs,ratio,2024-06-30,2024-06-30,30,pct,about,https://colamg.com/a/er-ji-du-mo-zhong-yang-hui-jin-chi-you-etfgui-mo-yue-5700yi-yuan.html,
+h_2024q2_stock_aum,category:stock,aum,2024-06-30,2024-06-30,18100,yi_cny,none,https://colamg.com/a/er-ji-du-mo-zhong-yang-hui-jin-chi-you-etfgui-mo-yue-5700yi-yuan.html,
+h_20240924_bloomberg8_flow,group:bloomberg_8_etfs,net_flow,2024-09-24,2024-09-24,13,cny_bn,none,https://news.vittaverse.com/?p=186159,
+h_2024_510300_aum_record,etf:510300,aum,2024-09-01,2024-10-31,311,cny_bn,none,https://news.vittaverse.com/?p=186159,approx
+h_2024_510300_aum_ytd_growth,etf:510300,ratio,2024-01-01,2024-10-31,150,pct,about,https://news.vittaverse.com/?p=186159,approx
+h_2024_510310_aum,etf:510310,aum,2024-09-01,2024-10-31,211,cny_bn,about,https://news.vittaverse.com/?p=186159,approx
+h_0924_1010_index_funds_flow,group:a_share_index_funds,net_flow,2024-09-24,2024-10-10,2927,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_0924_1010_all_etf_flow,market:all_etf,net_flow,2024-09-24,2024-10-10,2911,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_20241010_all_etf_aum,market:all_etf,aum,2024-10-10,2024-10-10,20600,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,approx
+h_0924_1010_csi300_chinext_share,group:csi300_and_chinext_families,ratio,2024-09-24,2024-10-10,73,pct,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_0924_1010_510300_flow,etf:510300,net_flow,2024-09-24,2024-10-10,435,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_20240923_510300_aum,etf:510300,aum,2024-09-23,2024-09-23,2914,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_20241010_510300_aum,etf:510300,aum,2024-10-10,2024-10-10,4089,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_0924_1010_159915_flow,etf:159915,net_flow,2024-09-24,2024-10-10,366,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_0924_1010_512100_flow,etf:512100,net_flow,2024-09-24,2024-10-10,191,yi_cny,none,https://bigquant.com/square/paper/298cacae-a967-4ea5-8039-a272c22424fd,
+h_20250407_all_etf_flow,market:all_etf,net_flow,2025-04-07,2025-04-07,660,yi_cny,none,https://bigquant.com/square/paper/20790a3b-2cdd-4db2-b6ea-dd9a1d9ae82d,
+h_20250923_510300_share_change,etf:510300,share_change,2025-09-23,2025-09-23,-2.89,yi_shares,none,http://www.tianjindaily.com.cn/ent/43784.html,
+h_20250923_510300_flow,etf:510300,net_flow,2025-09-23,2025-09-23,-16.22,yi_cny,none,http://www.tianjindaily.com.cn/ent/43784.html,
+h_sep2025_510300_share_change_20d,etf:510300,share_change,2025-08-01,2025-09-30,-21.47,yi_shares,none,http://www.tianjindaily.com.cn/ent/43784.html,approx
+h_sep2025_huijin_510300_share,huijin:510300,ratio,2025-09-01,2025-09-30,80,pct,about,http://www.tianjindaily.com.cn/ent/43784.html,approx
+h_2025start_all_etf_aum,market:all_etf,aum,2024-12-31,2024-12-31,37300,yi_cny,none,links in §3.3,approx
+h_2025_all_etf_scale_change,market:all_etf,scale_change,2025-01-01,2025-12-31,22900,yi_cny,none,links in §3.3,
+h_2025_all_etf_growth,market:all_etf,ratio,2025-01-01,2025-12-31,60,pct,over,links in §3.3,
+"""
 
 
 if __name__ == "__main__":

@@ -40,8 +40,8 @@ def _bad(facts, lang: str, kind: str) -> str:
     text = good_article(facts, lang)
     out_id = outflow_fact_id(facts)
     if kind == "number":
-        return text.replace("。\n" if lang == "zh" else ".\n", "，宽基ETF另有净流入2130亿元。\n" if lang == "zh"
-                            else ", and another RMB 213 billion flowed in.\n", 1)
+        return text.replace("。\n" if lang == "zh" else ".\n", "，宽基ETF另有净流入9876.54亿元。\n" if lang == "zh"
+                            else ", and another RMB 987.65 billion flowed in.\n", 1)
     if kind == "unknown_id":
         return text.replace("{{flow.category.broad}}", "{{flow.category.broadd}}", 1)
     if kind == "direction":
@@ -93,9 +93,16 @@ def _bad_from(text, facts):
 
 def test_model_that_keeps_failing_is_rejected(ctx):
     facts = week_facts()
-    run = run_agent(scripted([_bad(facts, "en", "number")]), ctx, "en", max_retries=2)
+    drafts = [_bad(facts, "en", "number").replace("987.65", str(n)) for n in ("987.65", "987.66", "987.67")]
+    run = run_agent(scripted(drafts), ctx, "en", max_retries=2)
     assert not run.passed and run.retries == 2 and len(run.reviews) == 3
     assert len(run.model_calls) == 4  # tools + three drafts
+
+
+def test_a_repeated_failed_draft_ends_the_reasks(ctx):
+    facts = week_facts()
+    run = run_agent(scripted([_bad(facts, "en", "number")]), ctx, "en", max_retries=5)
+    assert not run.passed and len(run.reviews) == 2 and run.retries == 1
 
 
 def test_unknown_tool_and_invalid_arguments_go_back_as_errors(ctx):

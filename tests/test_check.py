@@ -113,9 +113,12 @@ def test_hedges_have_interval_meaning(value, hedge, fact_id, status):
 
 
 def test_over_is_bounded_so_a_much_larger_fact_does_not_support_it():
-    # 超25亿 against 31.26亿: 25 x 1.25 = 31.25 < 31.26, outside the band; nothing else is near
-    r = one(men("2500000000", hedge="over", direction="inflow", precision="100000000"), facts(SOFTWARE))
+    # 超20亿 against 31.26亿: the band ends at max(20 x 1.25, 20 + 10) = 30 < 31.26; nothing else is near
+    r = one(men("2000000000", hedge="over", direction="inflow", precision="100000000"), facts(SOFTWARE))
     assert r.status == "unsupported"
+    # 超25亿 against 31.26亿: within max(31.25, 35) -> supported (writers round down to a round figure)
+    r = one(men("2500000000", hedge="over", direction="inflow", precision="100000000"), facts(SOFTWARE))
+    assert r.status == "supported"
     # 超1亿 is not "supported" by a 2126亿 figure either
     assert one(men("100000000", hedge="over", direction="outflow")).status != "supported"
 

@@ -292,3 +292,27 @@ def test_phrasebank_parser_rejects_bad_files():
 def test_compose_rejects_unknown_language(weeks):
     with pytest.raises(ValueError):
         compose(weeks["quiet"], "fr")  # type: ignore[arg-type]
+
+
+# --- the bundled seed data (when present) ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_week():
+    from etfwriter.tools import load_seed
+
+    try:
+        ds = load_seed()
+    except Exception as exc:  # noqa: BLE001 - the seed data is built separately
+        pytest.skip(f"seed data not available: {exc}")
+    return compute_facts(ds, dt.date(2026, 1, 12), dt.date(2026, 1, 16))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_seed_week_of_the_record_outflow(seed_week, lang):
+    md = _assert_article(seed_week, lang)
+    assert scenario(seed_week).startswith("out_")
+    if lang == "zh" and seed_week.by_id().get("count.broad_families_in") and seed_week.by_id()["count.broad_families_in"].number == 1:
+        assert "唯一净流入的宽基指数系列[^count.broad_families_in]" in md
+    if seed_week.dataset.reconstruction:
+        assert ("重建数据" if lang == "zh" else "reconstruction") in md

@@ -18,7 +18,7 @@ from etfwriter import cli_draft
 from etfwriter.agent import AgentError, ModelCallError, ModelConfig
 from etfwriter.draft import draft
 from etfwriter.offline_model import PLAN
-from etfwriter.registry import AGENT_TOOLS
+from etfwriter.registry import AGENT_TOOLS, openai_functions
 
 
 def _draft(server, out, *, langs=("zh", "en"), timeout=5.0, api_retries=2, max_retries=2):
@@ -42,7 +42,7 @@ def test_full_bilingual_draft_through_chatopenai(tmp_path):
     assert len(reqs) == 4 and [language_of(r) for r in reqs] == ["zh", "zh", "en", "en"]
     first = reqs[0]
     assert first["model"] == "fake-model" and first["messages"][0]["role"] == "system"
-    assert [t["function"]["name"] for t in first["tools"]] == list(AGENT_TOOLS)
+    assert first["tools"] == openai_functions(AGENT_TOOLS)  # the registry is the single source of the schemas
     tool_msgs = [m for m in reqs[1]["messages"] if m["role"] == "tool"]
     assert len(tool_msgs) == len(PLAN) and all(m["tool_call_id"].startswith("call_") for m in tool_msgs)
     assert json.loads(tool_msgs[0]["content"])["facts"][0]["id"] == "period.start"
@@ -85,12 +85,12 @@ def test_timeout_then_success(tmp_path):
     base = drafting_script(week_facts())
 
     def script(req, n):
-        return Fault(200, delay=1.5) if n == 1 else base(req, n)
+        return Fault(200, delay=6.0) if n == 1 else base(req, n)
 
     with FakeOpenAI(script) as server:
         t0 = time.perf_counter()
-        result = _draft(server, tmp_path / "out", langs=("en",), timeout=0.4, api_retries=1)
-    assert result.passed and time.perf_counter() - t0 < 10
+        result = _draft(server, tmp_path / "out", langs=("en",), timeout=2.0, api_retries=1)
+    assert result.passed and time.perf_counter() - t0 < 60
 
 
 def test_timeout_is_a_clear_error(tmp_path):
@@ -98,7 +98,7 @@ def test_timeout_is_a_clear_error(tmp_path):
         t0 = time.perf_counter()
         with pytest.raises(ModelCallError, match=r"timed out after 0\.3s"):
             _draft(server, tmp_path / "out", langs=("zh",), timeout=0.3, api_retries=0)
-    assert time.perf_counter() - t0 < 5 and _articles(tmp_path / "out") == []
+    assert time.perf_counter() - t0 < 60 and _articles(tmp_path / "out") == []
 
 
 def test_malformed_tool_arguments_are_sent_back(tmp_path):

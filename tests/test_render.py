@@ -17,7 +17,6 @@ from etfwriter.render import (
     parse_refs,
     render,
     render_table,
-    render_value,
 )
 from etfwriter.tools import display as D
 from etfwriter.tools.facts import Bilingual, DatasetInfo, Fact, FactSet, Period, Provenance

@@ -364,7 +364,7 @@ def run_agent(
     tools = langchain_tools(ctx)
     by_name = {t.name: t for t in tools}
     schemas = openai_functions(AGENT_TOOLS)
-    bound = model.bind_tools(tools)
+    bound = model.bind_tools(schemas)  # the registry's own schemas: what the model sees is what the registry validates
     prompts = load_prompts(lang)
     run = AgentRun(lang=lang, prompt_version=prompts.version)
     messages: list[BaseMessage] = [SystemMessage(prompts.system), HumanMessage(task_message(lang))]
@@ -415,6 +415,9 @@ def run_agent(
         if rv.passed:
             break
         if run.retries >= max_retries:
+            break
+        if len(run.reviews) > 1 and run.reviews[-2].text == text:
+            say(f"[{lang}] the model repeated its failed draft; no more re-asks")
             break
         run.retries += 1
         say(f"[{lang}] re-asking ({len(rv.problems)} problem(s))")

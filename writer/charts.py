@@ -154,7 +154,8 @@ class _Ctx:
         return float(fact.number / self.scale)
 
     def name(self, fact: Fact) -> str:
-        return entity_name(fact, self.lang)
+        name = entity_name(fact, self.lang)
+        return name if self.zh else name[:1].upper() + name[1:]
 
     def colour(self, v: float) -> str:
         return self.c_in if v >= 0 else self.c_out

@@ -92,12 +92,11 @@ def data_check(path: Path = typer.Argument(..., help="Panel file (CSV/CSV.gz/Par
     raise typer.Exit(1)
 
 
-try:  # commands that live beside their modules
-    from etfwriter import cli_eval
+from etfwriter import cli_data, cli_draft, cli_eval  # noqa: E402  (commands that live beside their modules)
 
-    cli_eval.register(app)
-except ImportError:  # pragma: no cover - while a part is absent
-    pass
+cli_draft.register(app)
+cli_eval.register(app)
+cli_data.register(data_app)
 
 
 def main() -> None:

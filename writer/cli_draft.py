@@ -51,6 +51,8 @@ def draft_command(
 ) -> None:
     """Draft the weekly article in Chinese and English, check every number, write OUT/ (example: etfwriter draft --week 2026-01-12)."""
     from rich.console import Console
+    from rich.live import Live
+    from rich.text import Text
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     console = Console(stderr=True, highlight=False)
@@ -72,11 +74,16 @@ def draft_command(
 
         config = ModelConfig(model=model, base_url=base_url, timeout=timeout)
         config.resolved()
-        with console.status("loading data", spinner="dots") as status:
+        # Refreshed on each step rather than by a timer thread: the chart worker is forked, which is
+        # only safe while this process runs a single thread.
+        with Live(Text("… loading data", style="dim"), console=console, auto_refresh=False, transient=True) as live:
+            def progress(msg: str) -> None:
+                live.update(Text(f"… {msg}", style="dim"), refresh=True)
+
             ds = load_dataset(data)
             s, e = resolve_period(ds, w, s, e)
             result = draft(ds, s, e, langs=langs, model_config=config, price=price, out_dir=out,
-                           max_retries=max_retries, progress=lambda msg: status.update(msg))
+                           max_retries=max_retries, progress=progress)
     except EtfWriterError as exc:
         text = str(exc)
         fail(text if "\n" not in text else text.splitlines()[0] + " (" + "; ".join(x.strip(" -") for x in text.splitlines()[1:4]) + ")")

@@ -7,10 +7,10 @@ Everything is written to a staging folder beside `out_dir` and moved in only at 
 every language passes the gate, `out_dir` gets::
 
     article.zh.md  article.en.md  article.zh.html  article.en.html
-    facts.json  eval.json  run.json  charts/
+    facts.json  eval.json  run.json  charts/zh/*.png  charts/en/*.png
 
 When a draft still fails after `max_retries` re-asks, no ``article.*.md`` or ``.html`` is written
-(stale ones from an earlier run are removed): each draft goes to ``article.<lang>.rejected.md``
+(stale ones and their charts from an earlier run are removed): each draft goes to ``article.<lang>.rejected.md``
 beside ``eval.json`` (which lists the problems), ``facts.json`` and ``run.json``, and
 `DraftResult.passed` is False. Errors that stop the run (bad data, unknown period, the model API
 failing after its retries) raise `EtfWriterError` subclasses and leave `out_dir` untouched.
@@ -196,6 +196,7 @@ def draft(
         _write_json(stage / "eval.json", evaluation)
         run_info = _run_json(describe, facts, runs, passed, price, time.perf_counter() - t0, files)
         run_info["warnings"] = warnings
+        run_info["charts_worker"] = "forked process" if chart_job.pool is not None else "in-process"
         _write_json(stage / "run.json", run_info)
         if passed:
             for lang, r in runs.items():
@@ -231,8 +232,10 @@ def _publish(stage: Path, out: Path, passed: bool) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     for old in list(out.glob("article.*.md")) + list(out.glob("article.*.html")):
         old.unlink()
-    if not passed and (stage / "charts").exists():
-        shutil.rmtree(stage / "charts")
+    if not passed:
+        for folder in (stage / "charts", out / "charts"):
+            if folder.exists():
+                shutil.rmtree(folder)
     moved: list[Path] = []
     if (stage / "charts").is_dir():
         if (out / "charts").exists():

@@ -140,7 +140,7 @@ class OfflineChatModel(ToolCallingChatModel):
 
 
 def _charts_from(messages: Sequence[BaseMessage]) -> list[Any]:
-    """The charts the ``charts`` tool listed (id, file, title), as objects the composer embeds."""
+    """The charts the ``charts`` tool listed (id, file, caption), as objects the composer embeds."""
     ids = {tc["id"] for m in messages if isinstance(m, AIMessage) for tc in m.tool_calls if tc["name"] == "charts"}
     out: list[Any] = []
     for m in messages:
@@ -150,5 +150,5 @@ def _charts_from(messages: Sequence[BaseMessage]) -> list[Any]:
             except ValueError:
                 continue
             for c in data.get("charts", []):
-                out.append(SimpleNamespace(id=c.get("id"), file=c.get("file"), title=c.get("title", "")))
+                out.append(SimpleNamespace(id=c.get("id"), file=c.get("file"), caption=c.get("caption", "")))
     return out

@@ -46,6 +46,13 @@ variant    writes                                       example (zh / en)       
 ``over`` needs a non-zero value; ``dir`` needs a flow. A citing variant writes the figure and then
 ``[^fact.id]`` with nothing in between, e.g. ``净流出2126.17亿元[^flow.category.broad]``.
 
+``{{chart.<id>}}`` embeds a chart as a Markdown image when `render` is given ``charts=`` (objects
+with ``id``, ``file`` and ``caption``, e.g. from `etfwriter.charts.make_charts`).
+
+Names (``name``, ``Name``, ``label``) are the only text a reference writes without a citation; some
+contain digits that belong to the name (沪深300, 中证2000), which the eval reads as part of the
+name. ``code`` writes a bare six-digit fund code: use it sparingly (in parentheses after a name).
+
 Problems are returned, never hidden: an unknown id, an unknown variant, a variant that does not
 apply to the fact, a malformed reference (unbalanced braces, empty id), a hand-written footnote
 mark ``[^...]`` (citations come from references only) and a ``value`` whose direction word is
@@ -63,6 +70,15 @@ Technical strings (formulas, inputs, rating rules, dataset name, hash, and label
 digits, such as "该区间后20个交易日沪深300涨跌幅") are set as inline code, which the eval does not
 read as claims; the only plain figure in a definition is the fact's own display string.
 
+API
+---
+
+``parse_refs(text) -> list[Ref]`` (id, variant, start, end, text); ``render(text, facts, lang,
+*, references=True, charts=None) -> Rendered`` with ``.markdown``, ``.used_ids`` (cited facts in
+order of first citation), ``.errors`` (`RenderProblem`: kind, message, start, end, id, variant,
+suggestions) and ``.ok``; ``render_value(fact, variant, lang)`` for one figure;
+``footnote_definition(fact, facts, lang)`` for one definition.
+
 Tables
 ------
 
@@ -77,7 +93,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Literal
 
 from etfwriter.tools import display as D
@@ -97,6 +113,7 @@ __all__ = [
     "render",
     "render_value",
     "footnote_definition",
+    "references_section",
     "render_table",
     "flow_table",
     "entity_name",
