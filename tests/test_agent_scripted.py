@@ -233,3 +233,12 @@ def test_rejected_draft_exits_non_zero_and_writes_no_article(tmp_path, monkeypat
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["passed"] is False and run["retries"] == {"zh": 1}
     assert "Traceback" not in res.output and "failed the check after 1 re-ask" in res.output
+
+
+def test_token_estimate_says_how_it_counted(ctx, monkeypatch):
+    import etfwriter.agent as agent
+
+    monkeypatch.setattr(agent, "_encoding", lambda: None)
+    run = run_agent(scripted([good_article(week_facts(), "en")]), ctx, "en")
+    assert {c.token_source for c in run.model_calls} == {agent.TOKEN_ESTIMATE_ROUGH}
+    assert all(c.input_tokens > 0 for c in run.model_calls)

@@ -225,7 +225,7 @@ def compute_facts(ds: Dataset, start: dt.date, end: dt.date, price: str = "nav")
                 fam = max(same, key=lambda k: abs(same[k]))
                 b.add(f"share.family.{fam}.of_broad", (f"{group_label(fam)[0]}占宽基ETF净流量比例", f"{group_label(fam)[1]}' share of the broad-based net flow"),
                       same[fam] / bf, "pct", D.pct(same[fam] / bf), b.prov(f"flow.family.{fam} / flow.category.broad", [f"flow.family.{fam}", "flow.category.broad"]), must_say=True)
-            lead = broad.sort_values("flow_f", ascending=bf > 0).iloc[0]
+            lead = broad.sort_values("flow_f", ascending=bool(bf < 0)).iloc[0]
             code = lead.name
             if lead["flow"] * bf > 0:
                 b.add(f"share.etf.{code}.of_broad", (f"{lead['name_zh']}占宽基ETF净流量比例", f"{lead['name_en']}'s share of the broad-based net flow"),

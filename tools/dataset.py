@@ -103,6 +103,14 @@ def _row(i: int) -> int:
 
 def _numeric(df: pd.DataFrame, col: str, file: str, problems: list[Problem], *, required: bool) -> pd.Series:
     raw = df[col]
+    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+        values = raw.astype("float64")
+        if required:
+            for i in np.flatnonzero(values.isna().to_numpy())[:50]:
+                problems.append(Problem(file, _row(i), col, "missing value"))
+        for i in np.flatnonzero((values.notna() & ~np.isfinite(values.fillna(0))).to_numpy())[:50]:
+            problems.append(Problem(file, _row(i), col, f"not a finite number: {raw.iloc[i]!r}"))
+        return values
     as_text = raw.astype("string").str.strip()
     empty = as_text.isna() | (as_text == "")
     values = pd.to_numeric(as_text.where(~empty), errors="coerce").astype("float64")

@@ -21,14 +21,23 @@ SEED_NAME = "etfwriter-seed (reconstruction)"
 _PANEL_NAMES = ("panel.parquet", "panel.csv.gz", "panel.csv")
 
 
-def read_table(data: bytes, name: str) -> pd.DataFrame:
-    """Parse CSV (optionally gzipped) or Parquet bytes into a DataFrame of text columns."""
+_TEXT_COLUMNS = {"date": str, "code": str, "index": str}
+
+
+def read_table(data: bytes, name: str, *, all_text: bool = False) -> pd.DataFrame:
+    """Parse CSV (optionally gzipped) or Parquet bytes.
+
+    Key columns (date, code, index) stay text; other columns are parsed as numbers when every
+    cell is numeric and left as text otherwise, so validation can name the bad cells.
+    """
     try:
         if name.endswith(".parquet"):
             df = pd.read_parquet(io.BytesIO(data))
-            return df.astype({c: "string" for c in df.columns if c in ("code", "date", "index")})
+            return df.astype({c: "string" for c in df.columns if c in _TEXT_COLUMNS or all_text})
         compression = "gzip" if name.endswith(".gz") else None
-        return pd.read_csv(io.BytesIO(data), dtype=str, compression=compression, keep_default_na=False, na_values=[])
+        if all_text:
+            return pd.read_csv(io.BytesIO(data), dtype=str, compression=compression, keep_default_na=False, na_values=[])
+        return pd.read_csv(io.BytesIO(data), dtype=_TEXT_COLUMNS, compression=compression, keep_default_na=False, na_values=[""])
     except Exception as exc:  # pandas raises many types for a malformed file
         raise DataError([Problem(name, None, None, f"cannot read file: {exc}")]) from exc
 
@@ -47,7 +56,7 @@ def _digest(parts: list[bytes]) -> str:
 def _build(name: str, files: dict[str, tuple[str, bytes]], *, reconstruction: bool, source: str) -> Dataset:
     """files: role -> (display name, bytes). Roles: universe, panel, indices (optional)."""
     uni_name, uni_bytes = files["universe"]
-    universe, problems = validate_universe(read_table(uni_bytes, uni_name), uni_name)
+    universe, problems = validate_universe(read_table(uni_bytes, uni_name, all_text=True), uni_name)
     check_or_raise(problems)
     panel_name, panel_bytes = files["panel"]
     panel, problems = validate_panel(read_table(panel_bytes, panel_name), set(universe["code"]), panel_name)

