@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from . import _lexicon as L
@@ -131,7 +131,9 @@ _R_ENUM_MARK = re.compile(r"[(][0-9]{1,2}[)](?![0-9%])")
 # content masks ----------------------------------------------------------------------------------
 _R_CONTACT_KEY = re.compile(_alt(["电话", "联系电话", "传真", "邮编", "邮政编码", "编号", "证书", "执业", "登记号", "注册号",
                                    "许可证", "备案号", "证号", "tel", "phone", "fax", "isbn", "sac", "ce no", "ceno"]))
-_R_CONTACT_TAIL = re.compile(r"\.?\s*[:：]?\s*(?P<id>[A-Za-z0-9][A-Za-z0-9\-+ ()]*[0-9])")
+_R_CONTACT_TAIL = re.compile(
+    r"\.?\s*[:：]?\s*(?P<id>\+?[0-9]{2,4}(?:[ -][0-9]{2,4}){2,4}(?![0-9])|[A-Za-z0-9][A-Za-z0-9\-+()]*[0-9])"
+)
 _R_PHONE_GATE = re.compile(r"[0-9]-[0-9]{7}|1[3-9][0-9]{9}|400-?[0-9]{3}")
 _R_PHONE = re.compile(
     r"(?:\+?86[- ]?)?(?:0[0-9]{2,3}-[0-9]{7,8}|400-?[0-9]{3}-?[0-9]{4}|1[3-9][0-9]{9})(?![0-9])"
@@ -234,7 +236,7 @@ _R_SCALE_EN_UNIT = re.compile(
 )
 
 _R_VAGUE = re.compile(
-    rf"(?:数|几)[十百千万亿]+|[一二三四五六七八九]?十几[万亿]*|[一二两三四五六七八九]{{2}}[十百千]?[万亿]*(?=[十百千万亿只个家天日年月周倍成元份])"
+    r"(?:数|几)[十百千万亿]+|[一二三四五六七八九]?十几[万亿]*|[一二两三四五六七八九]{2}[十百千]?[万亿]*(?=[十百千万亿只个家天日年月周倍成元份])"
 )
 _R_PCT_ZH = re.compile(rf"(负)?([百千万]分之)([{ZD}十百千点廿卅]+|[0-9]+(?:\.[0-9]+)?)")
 _R_FRAC_ZH = re.compile(rf"([{ZD}十百]+|[0-9]+)分之([{ZD}十百]+|[0-9]+(?:\.[0-9]+)?)")
@@ -373,7 +375,7 @@ _R_CUE_ZH = re.compile(_alt([*_ZH_IN, *_ZH_OUT, *_ZH_FLOW, *_ZH_LEVEL, *_ZH_CMP]
 _R_CUE_PAT_ZH = re.compile(
     r"(?P<in>份额[^，。；,;]{0,10}?(?:增加|增长|上升|净增|扩大|增))"
     r"|(?P<out>份额[^，。；,;]{0,10}?(?:减少|下降|缩水|缩减|下滑|萎缩|减))"
-    r"|(?P<aum_out>规模[^，。；,;\d]{0,2}?(?:减少|下降|缩水|缩减|萎缩|下滑|收缩|降低))"
+    r"|(?P<aum_out>规模[^，。；,;\d]{0,4}?(?:减少|下降|缩水|缩减|萎缩|下滑|收缩|降低))"
 )
 _R_CUE_PAT_EN = re.compile(  # runs on the lower-cased view
     r"(?P<in>(?:units|shares)(?:\s+outstanding)?(?:\s+(?:of|in)\s+[^.;,]{0,30}?)?\s+(?:rose|increased|grew|jumped|climbed|swelled)"
@@ -381,7 +383,11 @@ _R_CUE_PAT_EN = re.compile(  # runs on the lower-cased view
     r"|(?P<out>(?:units|shares)(?:\s+outstanding)?(?:\s+(?:of|in)\s+[^.;,]{0,30}?)?\s+(?:fell|dropped|declined|decreased|shrank|slumped))"
 )
 _R_CUE_EN = re.compile(r"(?:" + _alt([w.lower() for w in (*_EN_IN, *_EN_OUT, *_EN_FLOW, *_EN_LEVEL, *_EN_CMP)]) + r")(?![a-z])")
-_R_POST_CUE_ZH = re.compile(r"^[ \t]*(?:的|资金|的资金)?(?:净流入|净流出|流入|流出|净申购|净赎回|撤离|出逃|离场|涌入|被抛售|抛售)")
+_R_POST_CUE_ZH = re.compile(
+    r"^[ \t]*(?:的|资金|的资金)?(?:净流入|净流出|流入|流出|净申购|净赎回|撤离|出逃|离场|涌入|被抛售|抛售|规模缩水|缩水)"
+)
+_R_SHARES_CHANGE = re.compile(r"(?P<in>增加|增长|上升|扩大|净增|增)|(?P<out>减少|下降|缩减|萎缩|减)")
+_R_SHARES_CHANGE_BEFORE = re.compile(r"(?:增加|增长|上升|扩大|净增|减少|下降|缩减|萎缩)了?\s?(?:约|超|近|逾|超过)?\s?$")
 _R_POST_CUE_EN = re.compile(
     r"^[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:(?:of|in|worth of)[ \t]+)?(?:net[ \t]+)?(?:fresh[ \t]+)?"
     r"(inflows?|outflows?|redemptions|withdrawals|subscriptions|net buying|net selling)\b"
@@ -406,6 +412,19 @@ _SENT_END = "。！？；;!?|"
 
 
 class _Raw:
+    """A mention while it is being read: the public fields plus the flags context rules need.
+
+    ``bare``: digits with no unit, scale or currency (a table header may still scale them);
+    ``scale_only``: 亿/万/billion written without a currency, unit decided by context;
+    ``year_like`` / ``code_like``: bare 4-digit years and 6-digit codes, settled after tables;
+    ``date``: the date parts read (y, m, d, q, t, pos, rel), resolved into an ISO string last;
+    ``time_count``: a count of days/weeks/years (近 before it means "recent", not "nearly");
+    ``table``, ``header_cue``, ``row_cue``: where a table cell sits and what its header says;
+    ``lang``: "zh" or "en" around the number; ``drop``: decided not to be a claim after all;
+    ``money_other``: an amount in a currency outside the unit list (NT$, EUR), can have a direction;
+    ``mult``: scale x unit factor applied to the digits; ``partner``: the other end of a range.
+    """
+
     __slots__ = (
         "start", "end", "value", "unit", "precision", "hedge", "direction", "points_change", "unparsed",
         "notes", "bare", "scale_only", "year_like", "code_like", "date", "time_count", "fact_ref", "mult", "partner",
@@ -1319,7 +1338,6 @@ def _zh_numerals(d: _Doc) -> None:
         core = run.lstrip("负")
         zu = _R_ZH_UNIT.match(v, b)
         unit_ok = zu is not None and zu.end() > b and d.free(b, zu.end())
-        measure = zu.group("measure") if unit_ok and zu.lastgroup == "measure" else None
         prev = v[a - 1] if a > 0 else ""
         prev2 = v[max(0, a - 2): a]
         hedged = (prev != "" and prev in _ZH_HEDGE_CHARS) or prev2 in ("超过", "突破", "接近", "将近", "逼近", "不到", "约为", "大约")
@@ -1509,7 +1527,6 @@ def _tables(d: _Doc) -> None:
         return out
 
     used_specs: set[int] = set()
-    spec_at = {s[0]: s for s in d.specs}
     for t in d.layout.tables:
         default = None
         if t.caption:
@@ -1532,8 +1549,6 @@ def _tables(d: _Doc) -> None:
             elif re.search(r"^(?:序号|排名|rank|no\.?|#)$", low.strip()):
                 kinds[cell.col] = "rank"
             cues[cell.col] = _cue_text(htext)
-            for r in in_span(cell.start, cell.end):
-                r.drop = r.drop or False
         for row in t.rows:
             label = d.v[row[0].start: row[0].end] if row else ""
             row_cue = _cue_text(label)
@@ -1739,11 +1754,15 @@ def _directions(d: _Doc) -> None:
             kind, cue_end = _cue_before(ends, cues, ws, r.start)
             if kind in ("level", "cmp") and re.search(r"[,，]", v[cue_end: r.start]):
                 kind = None  # a level word in an earlier clause: it neither applies nor lets older cues through
-            if kind is None:
-                after = v[r.end: r.end + 40]
-                pm = _R_POST_CUE_ZH.match(after) or _R_POST_CUE_EN.match(after)
-                if pm:
-                    kind = _last_cue(pm.group(), r.lang)
+            after = v[r.end: r.end + 40]
+            pm = _R_POST_CUE_ZH.match(after) or _R_POST_CUE_EN.match(after)
+            if pm:
+                # "170亿美元的净流出", "$2.8 billion in outflows": the words written right after win
+                kind = _last_cue(pm.group(), r.lang) or kind
+            if r.unit == "shares" and kind in (None, "level"):
+                sm = _R_SHARES_CHANGE_BEFORE.search(v, max(0, r.start - 8), r.start)
+                if sm:  # units outstanding "累计减少21.47亿份"
+                    kind = _R_SHARES_CHANGE.search(sm.group()).lastgroup
             if kind is None:
                 kind = _forward_cue(d, r, following.get(id(r), []))
             if kind in ("in", "out", "aum_out", "flow") and r.lang == "en" and _R_CMP_AFTER_EN.match(v[r.end: r.end + 60]):
@@ -1991,7 +2010,7 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def extract(text: str, *, ref_date: dt.date | None = None) -> list[Mention]:
+def extract(text: str, *, ref_date: dt.date | str | None = None) -> list[Mention]:
     """Every numeric claim in ``text``, sorted by start offset.
 
     Offsets are code points into ``text`` as given (``text[m.start:m.end] == m.text``); ``line`` is
@@ -2000,6 +2019,8 @@ def extract(text: str, *, ref_date: dt.date | None = None) -> list[Mention]:
     """
     if not text:
         return []
+    if isinstance(ref_date, str):
+        ref_date = dt.date.fromisoformat(ref_date)
     d = _Doc(text)
     _early_words(d)
     _content_masks(d)
@@ -2050,6 +2071,6 @@ def extract(text: str, *, ref_date: dt.date | None = None) -> list[Mention]:
     return out
 
 
-def extract_json(text: str, ref_date: dt.date | None = None) -> dict:
+def extract_json(text: str, ref_date: dt.date | str | None = None) -> dict:
     """``{"mentions": [...]}`` with every mention in its JSON form."""
     return {"mentions": [m.to_json() for m in extract(text, ref_date=ref_date)]}

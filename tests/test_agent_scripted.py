@@ -170,7 +170,9 @@ def _data_strings():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_system_prompt_holds_no_data(ctx, lang):
-    prompt = load_prompts(lang).system + task_message(lang)
+    from etfwriter.registry import AGENT_TOOLS, openai_functions
+
+    prompt = load_prompts(lang).system + task_message(lang) + json.dumps(openai_functions(AGENT_TOOLS), ensure_ascii=False)
     leaked = [s for s in _data_strings() if s in prompt]
     assert not leaked
     facts = week_facts()

@@ -10,6 +10,7 @@ not in the fixture universe (new codes). SZSE units are dated one trading day la
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -314,6 +315,16 @@ def test_last_day_without_lagged_szse_value_ends_the_panel_early(universe):
     result = run(FakeAkshare(), universe, clock=lambda: evening)
     assert max(result.panel["date"]) == dt.date(2026, 1, 6)
     assert any("ends on 2026-01-06" in n for n in result.notes)
+
+
+def test_a_day_missing_from_szse_is_reported_not_shifted(universe, tmp_path):
+    fixtures = tmp_path / "fx"
+    shutil.copytree(FIX, fixtures)
+    table = pd.read_csv(fixtures / "fund_scale_daily_szse.csv", dtype=str)
+    table[table["日期"] != "2026-01-06"].to_csv(fixtures / "fund_scale_daily_szse.csv", index=False)
+    with pytest.raises(DataError) as exc:
+        run(FakeAkshare(fixtures), universe)
+    assert [p.message for p in exc.value.problems] == ["SSE has units for 2026-01-05 but SZSE has none"]
 
 
 def test_a_fund_missing_a_day_is_reported_and_nothing_is_built(universe):

@@ -328,7 +328,7 @@ def _history_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict
     unit_zh, unit_en = ("周", "weeks") if grid.kind == "week" else (f"{grid.length}日区间", f"{grid.length}-day windows")
     first = grid.starts.iloc[0].date()
     b.add("hist.periods", (f"可比{unit_zh}数量（数据起始以来）", f"comparable {unit_en} in the data"), Decimal(int((grid.ends <= pd.Timestamp(b.end)).sum())), "count",
-          D.count(int((grid.ends <= pd.Timestamp(b.end)).sum()), "个" + ("周" if grid.kind == "week" else "区间"), unit_en),
+          D.count(int((grid.ends <= pd.Timestamp(b.end)).sum()), "周" if grid.kind == "week" else "个区间", unit_en),
           b.prov(f"periods of the same length ending on or before {b.end}"))
     b.add("hist.first_day", ("历史比较起始日", "start of the history compared"), first.isoformat(), "date", D.date(first), b.prov("first trading day of the data"))
     metrics: dict[str, float] = {}
@@ -377,6 +377,9 @@ def _episodes(b: _Builder, ds: Dataset, grid, series: pd.DataFrame, metrics: dic
     if not ds.indices.empty and (ds.indices["index"] == "csi300").any():
         closes = ds.indices[ds.indices["index"] == "csi300"].set_index("date")["close"]
     ups, n_after = 0, 0
+    if closes is not None:
+        b.add("hist.after_days", ("历史区间之后的观察期", "horizon after past episodes"), Decimal(AFTER_DAYS), "count",
+              D.count(AFTER_DAYS, "个交易日", "trading days"), b.prov("fixed horizon for index moves after past episodes"))
     for sign, picks in (("out", past.nsmallest(3)), ("in", past.nlargest(3))):
         for k, (pid, val) in enumerate(picks.items(), 1):
             if (sign == "out" and val >= 0) or (sign == "in" and val <= 0):

@@ -382,7 +382,7 @@ _THEME_KEYWORDS: list[tuple[str, str]] = [
     (r"软件", "software"),
     (r"卫星", "satellite"),
     (r"有色", "nonferrous"),
-    (r"人工智能|\bAI\b", "ai"),
+    (r"人工智能|(?<![A-Za-z])AI(?![A-Za-z])", "ai"),
     (r"电网", "grid"),
     (r"机器人", "robot"),
     (r"光伏", "photovoltaic"),
@@ -576,10 +576,11 @@ def fetch_akshare(
     if universe is None:
         universe, _ = load_base_universe(None)
     known = set(universe["code"].astype(str))
+    explicit = wanted is not None  # codes asked for by name must exist; universe codes may be delisted
     if universe_only:
-        wanted = sorted(set(wanted or known) & known) if wanted else sorted(known)
+        wanted = sorted((set(wanted) if wanted else known) & known)
         if not wanted:
-            raise LiveDataError("--universe-only: the universe is empty")
+            raise LiveDataError("--universe-only: no code of the universe to fetch")
     call = _Caller(client, cache or FetchCache(None, clock=clock), retry or RetryPolicy())
     bar = _Progress(progress)
     notes: list[str] = []
@@ -655,9 +656,11 @@ def fetch_akshare(
                                  "shares": pd.to_numeric(raw["基金份额"], errors="coerce"),
                                  "name": raw["基金简称"].astype("string") if "基金简称" in raw.columns else ""})
             szse = szse.dropna(subset=["date", "shares"]).drop_duplicates(["date", "code"], keep="last")
-            printed = sorted(set(szse["date"]))
             if szse_share_lag:
-                prev = {printed[i]: printed[i - 1] for i in range(1, len(printed))}
+                # previous trading day by both exchanges' days, so a day missing from SZSE's table
+                # leaves a gap (reported) instead of shifting later values onto the wrong day
+                trading = sorted(set(szse["date"]) | set(sse_days))
+                prev = {trading[i]: trading[i - 1] for i in range(1, len(trading))}
                 szse["date"] = szse["date"].map(prev)
                 szse = szse.dropna(subset=["date"])
             szse_days = sorted(set(szse["date"]))
@@ -711,13 +714,19 @@ def fetch_akshare(
     listed_codes = sorted(set(units["code"]))
     if wanted is not None:
         absent = [c for c in wanted if c not in set(listed_codes)]
-        for c in absent:
-            problems.append(Problem("akshare:units", None, "code", f"{c} is not in the SSE or SZSE ETF units tables between {cal_first} and {cal_last}"))
-        if problems:
-            raise DataError(problems)
-        selected = list(wanted)
+        if explicit:
+            for c in absent:
+                problems.append(Problem("akshare:units", None, "code", f"{c} is not in the SSE or SZSE ETF units tables between {cal_first} and {cal_last}"))
+            if problems:
+                raise DataError(problems)
+        elif absent:
+            notes.append(f"{len(absent)} universe code(s) have no units between {cal_first} and {cal_last} and are left out: {', '.join(absent[:20])}"
+                         + (" ..." if len(absent) > 20 else ""))
+        selected = [c for c in wanted if c not in set(absent)]
     else:
         selected = listed_codes
+    for col in ("name", "etf_type"):
+        units[col] = units[col].astype("string").fillna("").str.strip()
     last_name = units.sort_values("date").groupby("code")["name"].last().to_dict()
     etf_type = units.sort_values("date").groupby("code")["etf_type"].last().to_dict()
 
@@ -808,8 +817,10 @@ def fetch_akshare(
 def _xq_details(df: pd.DataFrame | None) -> dict[str, str]:
     if df is None or df.empty or not {"item", "value"} <= set(df.columns):
         return {}
-    return {str(k).strip(): ("" if v is None or (isinstance(v, float) and v != v) else str(v).strip())
-            for k, v in zip(df["item"], df["value"])}
+    def text(v) -> str:
+        return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip()
+
+    return {text(k): text(v) for k, v in zip(df["item"], df["value"])}
 
 
 def _assemble(selected, calendar, units, hist, navs) -> tuple[pd.DataFrame, list[Problem], dict]:

@@ -92,6 +92,32 @@ def data_check(path: Path = typer.Argument(..., help="Panel file (CSV/CSV.gz/Par
     raise typer.Exit(1)
 
 
+@app.command()
+def mcp(
+    http: Optional[int] = typer.Option(None, "--http", help="Serve streamable HTTP on this port instead of stdio."),
+    host: str = typer.Option("127.0.0.1", help="Address for --http (default: loopback only)."),
+    data: Optional[Path] = typer.Option(None, help="Panel file or folder; default: the bundled seed data."),
+    week: Optional[str] = typer.Option(None, help="Current period for the drafting tools (any date in the week); default: the last week of the data."),
+    price: str = typer.Option("nav", help="Price convention: nav, close, vwap or avg_nav."),
+) -> None:
+    """Serve the tool set over MCP (example: etfwriter mcp, or etfwriter mcp --http 8765)."""
+    from etfwriter.embed import make_context
+    from etfwriter.mcp_server import build_server
+
+    try:
+        ctx = make_context(data, week, price=_price(price))
+    except EtfWriterError as exc:
+        _fail(exc)
+    server = build_server(ctx)
+    if http is None:
+        server.run("stdio")
+    else:
+        err.print(f"MCP (streamable HTTP) on http://{host}:{http}/mcp")
+        import anyio
+
+        anyio.run(lambda: server.run_streamable_http_async(host=host, port=http))
+
+
 from etfwriter import cli_data, cli_draft, cli_eval  # noqa: E402  (commands that live beside their modules)
 
 cli_draft.register(app)
