@@ -52,8 +52,9 @@ class Table:
 
 @dataclass
 class Layout:
-    """Line starts, ranges to skip (code), tables."""
+    """The text's line starts, the ranges to skip (code) and its Markdown tables."""
 
+    text: str
     line_starts: list[int]
     skip: list[tuple[int, int]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -62,21 +63,16 @@ class Layout:
         """1-based line number of a character offset."""
         return bisect_right(self.line_starts, pos)
 
-    def line_span(self, k: int, text_len: int) -> tuple[int, int]:
+    def line_span(self, k: int) -> tuple[int, int]:
         """Start and end (before the line break) of 0-based line ``k``."""
         start = self.line_starts[k]
         if k + 1 < len(self.line_starts):
             end = self.line_starts[k + 1] - 1
-            if end > start and self._crlf(end):
+            if end > start and self.text[end - 1 : end + 1] == "\r\n":
                 end -= 1
         else:
-            end = text_len
+            end = len(self.text)
         return start, max(start, end)
-
-    _text: str = ""
-
-    def _crlf(self, end: int) -> bool:
-        return self._text[end - 1 : end + 1] == "\r\n"
 
 
 def _line_starts(text: str) -> list[int]:
@@ -88,18 +84,25 @@ def _line_starts(text: str) -> list[int]:
 def _split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cell spans of one table row (pipes escaped with a backslash or inside code are kept)."""
     bounds: list[int] = []
-    in_code = False
-    i = start
-    while i < end:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "`":
-            in_code = not in_code
-        elif c == "|" and not in_code:
-            bounds.append(i)
-        i += 1
+    row = text[start:end]
+    if "\\" not in row and "`" not in row:
+        i = row.find("|")
+        while i >= 0:
+            bounds.append(start + i)
+            i = row.find("|", i + 1)
+    else:
+        in_code = False
+        i = start
+        while i < end:
+            c = text[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "`":
+                in_code = not in_code
+            elif c == "|" and not in_code:
+                bounds.append(i)
+            i += 1
     edges = [start - 1, *bounds, end]
     cells = []
     for a, b in zip(edges, edges[1:]):
@@ -124,8 +127,7 @@ def scan_layout(text: str) -> Layout:
     lines that read like code); tables are found by parsing each block of lines around a
     ``|---|`` delimiter row, which gives the same tokens at a fraction of the cost.
     """
-    layout = Layout(_line_starts(text))
-    layout._text = text
+    layout = Layout(text, _line_starts(text))
     n = len(text)
     nlines = len(layout.line_starts)
     if _may_have_code(text):
@@ -154,20 +156,19 @@ def _table_chunks(text: str, layout: Layout) -> list[tuple[int, int]]:
     """Line ranges [lo, hi) of the blocks (between blank lines) holding a delimiter row."""
     chunks: list[tuple[int, int]] = []
     starts = layout.line_starts
-    n = len(text)
     for m in _DELIM_ROW.finditer(text):
         if "-" not in m.group():
             continue
         k = layout.line_of(m.start()) - 1
         lo = k
         while lo > 0:
-            ls, le = layout.line_span(lo - 1, n)
+            ls, le = layout.line_span(lo - 1)
             if not text[ls:le].strip():
                 break
             lo -= 1
         hi = k + 1
         while hi < len(starts):
-            ls, le = layout.line_span(hi, n)
+            ls, le = layout.line_span(hi)
             if not text[ls:le].strip():
                 break
             hi += 1
@@ -178,20 +179,20 @@ def _table_chunks(text: str, layout: Layout) -> list[tuple[int, int]]:
 
 
 def _add_table(layout: Layout, text: str, b: int, e: int) -> None:
-    n = len(text)
+    """Record the table on lines [b, e): header row, body rows and a caption line above."""
     nlines = len(layout.line_starts)
     rows: list[list[Cell]] = []
     for k in range(b, min(e, nlines)):
         if k == b + 1:
             continue  # the |---| delimiter row
-        ls, le = layout.line_span(k, n)
+        ls, le = layout.line_span(k)
         rows.append([Cell(a, z, i) for i, (a, z) in enumerate(_split_cells(text, ls, le))])
     if not rows:
         return
     caption = None
     for k in (b - 1, b - 2):
         if k >= 0:
-            ls, le = layout.line_span(k, n)
+            ls, le = layout.line_span(k)
             if text[ls:le].strip():
                 caption = (ls, le)
                 break

@@ -293,6 +293,7 @@ _R_EN_HYPHEN = re.compile(
 )
 _R_GLUED_SUFFIX = re.compile(r"(?P<x>x|×)(?![A-Za-z])|(?P<pp>ppts?|pp)(?![A-Za-z])|(?P<bp>bps|bp)(?![A-Za-z])|(?P<pct>pct)(?![A-Za-z])")
 _R_CUR_BEFORE = re.compile(r"(?P<neg>-)?(?P<cur>US\$|HK\$|NT\$|RMB|Rmb|rmb|CNY|CNH|USD|HKD|TWD|EUR|GBP|JPY|人民币|美元|港元|港币|新台币|\$|¥|€|£)[ \t]?$")
+_CUR_LAST_CHARS = frozenset("$¥€£币元BbYDHRKPF")  # last characters of the currency prefixes
 _CUR_CODES = {"RMB", "Rmb", "rmb", "CNY", "CNH", "USD", "HKD", "TWD", "EUR", "GBP", "JPY"}
 _R_EN_WORD = re.compile(r"[A-Za-z][A-Za-z&'/-]*")
 
@@ -311,6 +312,11 @@ _R_EN_HEDGE_PRE_REV = re.compile(
 _R_EN_HEDGE_POST = re.compile(r"^(?:[ \t]*(?:or more|or above|and above|or higher|or so|or less|or fewer|or lower)\b|-plus\b|-odd\b)", re.I)
 _EN_POST_HEDGE = {"or more": "over", "or above": "over", "and above": "over", "or higher": "over", "or so": "about",
                   "or less": "under", "or fewer": "under", "or lower": "under", "-plus": "over", "-odd": "about"}
+_R_COMMA = re.compile(r"[,，]")
+_R_TOPIC_ZH = re.compile(r"份额|资金|规模|成交|金额|市值|净值|元|流入|流出|申购|赎回")
+_R_UNITS_WORD = re.compile(r"\b(?:units|shares)\b", re.I)
+_R_CONVERSION_GAP = re.compile(r"[ \t]*[(（][ \t]*(?:approximately|about|around|roughly|approx\.|约|约合|合|or|~)?[ \t]*", re.I)
+_R_LIST_WORD = re.compile(r"[、，,]|\band\b|和|与|及")
 _R_SENTENCE_END = re.compile(r"[。！？；;!?|\n]|\.(?=\s|$)")
 _R_LIST_JOIN = re.compile(r"^[\s、，,;；和与及以及和/]*(?:and|as well as)?[\s、，,]*$", re.I)
 _R_RESPECTIVE = re.compile(r"分别|各自|依次|respectively|each|均|各", re.I)
@@ -711,10 +717,12 @@ def _anchor_windows(v: str, rx: re.Pattern, before: int, after: int) -> list[tup
     wins: list[list[int]] = []
     for m in rx.finditer(v):
         lo, hi = max(0, m.start() - before), min(len(v), m.end() + after)
-        if wins and lo <= wins[-1][1]:
+        if wins and lo <= wins[-1][1] + 32:  # close windows merge: fewer, longer scans
             wins[-1][1] = hi
         else:
             wins.append([lo, hi])
+    if len(wins) > 8 and sum(b - a for a, b in wins) > len(v) // 2:
+        return [(0, len(v))]  # anchors everywhere: one pass over the whole text is cheaper
     return [(a, b) for a, b in wins]
 
 
@@ -1157,7 +1165,8 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
     lang = _lang_at(v, a)
     # currency on the left (RMB 1.2 billion, $5bn, 人民币100亿元)
     if cur is None:
-        cm = _R_CUR_BEFORE.search(v, max(0, sa - 6), sa)
+        prev = v[sa - 1: sa].strip(" \t") or v[sa - 2: sa - 1]
+        cm = _R_CUR_BEFORE.search(v, max(0, sa - 6), sa) if prev and prev in _CUR_LAST_CHARS else None
         if cm and d.free(cm.start("cur"), cm.end()):
             cur = L.CURRENCY_PREFIX[cm.group("cur")]
             start = cm.start("cur")
@@ -1170,7 +1179,8 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
             k -= 1
         start = k
     # scale: Chinese then English
-    zm = _R_ZH_SCALE_AFTER.match(v, pos)
+    nxt = v[pos: pos + 2].lstrip(" \t-")[:1]
+    zm = _R_ZH_SCALE_AFTER.match(v, pos) if nxt and nxt in "多余万亿兆千百十" else None
     if zm and d.free(zm.start("scale"), zm.end()):
         scale = L.ZH_SCALES[zm.group("scale")]
         has_scale = True
@@ -1187,7 +1197,7 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
                 decimals = _decimals(ch.group("num"))
                 value = value / scale
                 pos = ch.end()
-    else:
+    elif nxt and nxt in _LETTER_CHARS:
         em = _R_EN_SCALE_WORD.match(v, pos) or _R_EN_SCALE_GLUED.match(v, pos)
         if em:
             scale = L.EN_SCALES[em.group("w").lower()]
@@ -1752,7 +1762,7 @@ def _directions(d: _Doc) -> None:
         else:
             ws = _clause_start(d, r.start)
             kind, cue_end = _cue_before(ends, cues, ws, r.start)
-            if kind in ("level", "cmp") and re.search(r"[,，]", v[cue_end: r.start]):
+            if kind in ("level", "cmp") and _R_COMMA.search(v, cue_end, r.start):
                 kind = None  # a level word in an earlier clause: it neither applies nor lets older cues through
             after = v[r.end: r.end + 40]
             pm = _R_POST_CUE_ZH.match(after) or _R_POST_CUE_EN.match(after)
@@ -1789,14 +1799,14 @@ def _units_from_context(d: _Doc) -> None:
         window = v[ws: r.start]
         if r.lang == "zh":
             last_topic = None
-            for m in re.finditer(r"份额|资金|规模|成交|金额|市值|净值|元|流入|流出|申购|赎回", window):
+            for m in _R_TOPIC_ZH.finditer(window):
                 last_topic = m.group()
             if last_topic == "份额":
                 r.unit = "shares"
             elif r.scale_only >= Decimal(10) ** 8 or _R_MONEY_CTX_ZH.search(window) or _R_MONEY_CTX_ZH.search(v[r.end:r.end + 6]):
                 r.unit = "CNY"
         else:
-            if re.search(r"\b(?:units|shares)\b", window, re.I) and not _R_CUR_WORD_EN.search(v, r.start, r.end + 12):
+            if _R_UNITS_WORD.search(window) and not _R_CUR_WORD_EN.search(v, r.start, r.end + 12):
                 r.unit = "shares"
                 r.notes.append("unit implied by context")
                 continue
@@ -1891,8 +1901,7 @@ def _propagate(d: _Doc) -> None:
         nxt = raws[i + 1]
         gap = v[r.end: nxt.start]
         # conversions: "CNY700 billion (USD100.8 billion)"
-        if re.fullmatch(r"[ \t]*[(（][ \t]*(?:approximately|about|around|roughly|approx\.|约|约合|合|or|~)?[ \t]*", gap, re.I) and \
-                r.unit in _MONEY and nxt.unit in _MONEY and nxt.unit != r.unit:
+        if r.unit in _MONEY and nxt.unit in _MONEY and nxt.unit != r.unit and _R_CONVERSION_GAP.fullmatch(gap):
             if nxt.hedge == "none":
                 nxt.hedge = r.hedge
             if nxt.direction == "none":
@@ -1918,7 +1927,7 @@ def _propagate(d: _Doc) -> None:
             gap = v[prev.end: nx.start]
             if nx.unit != r.unit or nx.hedge != "none" or any(c in gap for c in "。；;!?") or len(gap) > 40:
                 break
-            if not (_R_LIST_JOIN.match(gap) or re.search(r"[、，,]|\band\b|和|与|及", gap)):
+            if not (_R_LIST_JOIN.match(gap) or _R_LIST_WORD.search(gap)):
                 break
             nx.hedge = r.hedge
             j += 1

@@ -367,3 +367,22 @@ def test_unreadable_spans_are_reported():
     found = extract("数百亿元资金、十几只ETF、1,23,456份")
     assert [m.unparsed for m in found] == [True, True, True]
     assert all(m.value is None for m in found)
+
+
+def test_ranges_share_scale_unit_and_hedge():
+    assert [(m.value, m.unit, m.hedge) for m in extract("约5至10亿元；1.5~2%")] == [
+        (D("5e8"), "CNY", "about"),
+        (D("10e8"), "CNY", "about"),
+        (D("0.015"), "pct", "none"),
+        (D("0.02"), "pct", "none"),
+    ]
+
+
+def test_ref_date_may_be_given_as_text():
+    assert one("1月16日", ref_date="2026-01-19").value == "2026-01-16"
+
+
+def test_parenthesised_conversion_follows_the_amount():
+    cny, usd = extract("Net outflows topped CNY700 billion (USD100.8 billion) this year.")
+    assert (cny.hedge, cny.direction) == ("over", "outflow")
+    assert (usd.unit, usd.hedge, usd.direction) == ("USD", "over", "outflow")

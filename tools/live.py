@@ -27,7 +27,7 @@ cannot name the index.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import io
 import json
 import os
 import re
@@ -1041,9 +1041,7 @@ def _read_export(path: Path, fmt: str) -> pd.DataFrame:
     last: Exception | None = None
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            import io as _io
-
-            return pd.read_csv(_io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[], encoding=enc,
+            return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[], encoding=enc,
                                compression=compression, skip_blank_lines=False)
         except UnicodeDecodeError as exc:
             last = exc

@@ -100,6 +100,8 @@ class _Charts:
         self.args = (ds, facts, stage)
         self.futures: dict[str, Any] = {}
         self.pool = None
+        self.seconds = 0.0
+        """Time the drafting waited for charts (drawing them, when in-process)."""
         if parallel is None:
             parallel = hasattr(os, "fork") and threading.active_count() == 1 and not os.environ.get("ETFWRITER_NO_FORK")
         if parallel:
@@ -108,11 +110,12 @@ class _Charts:
 
             global _FORKED
             _FORKED = (ds, facts, stage)
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.pool = ProcessPoolExecutor(max_workers=len(langs), mp_context=multiprocessing.get_context("fork"))
             self.futures = {lang: self.pool.submit(_draw_forked, lang) for lang in langs}
 
     def get(self, lang: str, warnings: list[str]) -> list[ChartInfo]:
         ds, facts, stage = self.args
+        t0 = time.perf_counter()
         try:
             made = self.futures[lang].result() if lang in self.futures else _draw(ds, facts, stage, lang)
         except Exception as exc:  # ChartError, matched by name: importing the chart module here costs matplotlib
@@ -120,6 +123,8 @@ class _Charts:
                 raise
             warnings.append(f"{lang} charts skipped: {exc}")
             return []
+        finally:
+            self.seconds += time.perf_counter() - t0
         return [ChartInfo(id=cid, caption=caption, file=Path(path).resolve().relative_to(stage.resolve()).as_posix(),
                           fact_ids=ids) for cid, path, caption, ids in made]
 
@@ -196,7 +201,8 @@ def draft(
         _write_json(stage / "eval.json", evaluation)
         run_info = _run_json(describe, facts, runs, passed, price, time.perf_counter() - t0, files)
         run_info["warnings"] = warnings
-        run_info["charts_worker"] = "forked process" if chart_job.pool is not None else "in-process"
+        run_info["charts"] = {"worker": "forked process" if chart_job.pool is not None else "in-process",
+                              "seconds_waited": round(chart_job.seconds, 3)}
         _write_json(stage / "run.json", run_info)
         if passed:
             for lang, r in runs.items():
