@@ -332,6 +332,9 @@ def direction_ok(c: Claim, e: Entry) -> bool:
     """Printed sign or direction word agrees with the sign of the fact."""
     if e.unit in UNSIGNED_UNITS or c.unit in UNSIGNED_UNITS:
         return True
+    if c.worded and c.unit in FLOW_UNITS and e.unit in FLOW_UNITS and not e.flow:
+        # 净流出 / outflow describes a flow: a level (AUM, turnover) cannot support it
+        return False
     if e.sign == 0 or c.mag == 0:
         return True
     if e.flow:

@@ -1577,7 +1577,7 @@ def _tables(d: _Doc) -> None:
     # plain-text scale headers
     text = d.v
     for sp in d.specs:
-        if sp[0] in used_specs or any(t_in(d, t, sp[0]) for t in d.layout.tables):
+        if sp[0] in used_specs or any(_in_table(d, t, sp[0]) for t in d.layout.tables):
             continue
         a, b, mult, unit, pp = sp
         ls = text.rfind("\n", 0, a) + 1
@@ -1599,13 +1599,31 @@ def _tables(d: _Doc) -> None:
                 break
             end = nl
         for r in in_span(b, end):
-            if (r.bare or r.year_like or r.code_like) and r.value is not None:
-                _apply_spec(r, mult, unit, pp, "scaled by table header")
-                r.header_cue = header_cue
-                r.table = ("plain", a)
+            if not ((r.bare or r.year_like or r.code_like) and r.value is not None):
+                continue
+            if r.start > le and not _cell_like(text, r.start, r.end):
+                continue  # prose under a header line keeps its own reading
+            _apply_spec(r, mult, unit, pp, "scaled by table header")
+            r.header_cue = header_cue
+            r.table = ("plain", a)
 
 
-def t_in(d: _Doc, t: Table, pos: int) -> bool:
+_R_CELL_LEFT = re.compile(r"(?:^|\t|  |\|)[ \t]*$")
+_R_CELL_RIGHT = re.compile(r"[ \t]*(?:$|\t|  |\|)")
+
+
+def _cell_like(text: str, a: int, b: int) -> bool:
+    """Does a number sit like a table cell (a short line, or set off by tabs, wide gaps or pipes)?"""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    if len(text[ls:le].strip()) <= 40:
+        return True
+    return bool(_R_CELL_LEFT.search(text, ls, a) and _R_CELL_RIGHT.match(text, b, le))
+
+
+def _in_table(d: _Doc, t: Table, pos: int) -> bool:
+    """Is ``pos`` on one of the table's lines?"""
     ls = d.layout.line_starts
     lo = ls[t.line_start] if t.line_start < len(ls) else d.n
     hi = ls[t.line_end] if t.line_end < len(ls) else d.n
@@ -1664,7 +1682,8 @@ def _clause_start(d: _Doc, pos: int, limit: int = 200) -> int:
     return lo
 
 
-def _last_cue(window: str, lang: str = "zh") -> str | None:
+def _last_cue(window: str) -> str | None:
+    """The kind of the last direction cue in a short text."""
     return _last_cue_at(window)[0]
 
 
@@ -1768,7 +1787,7 @@ def _directions(d: _Doc) -> None:
             pm = _R_POST_CUE_ZH.match(after) or _R_POST_CUE_EN.match(after)
             if pm:
                 # "170亿美元的净流出", "$2.8 billion in outflows": the words written right after win
-                kind = _last_cue(pm.group(), r.lang) or kind
+                kind = _last_cue(pm.group()) or kind
             if r.unit == "shares" and kind in (None, "level"):
                 sm = _R_SHARES_CHANGE_BEFORE.search(v, max(0, r.start - 8), r.start)
                 if sm:  # units outstanding "累计减少21.47亿份"

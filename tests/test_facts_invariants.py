@@ -107,3 +107,12 @@ def test_rating_facts_carry_rule_and_inputs(facts):
         assert 1 <= f.number <= 5 and f.unit == "stars"
         assert f.provenance.rule and f.provenance.inputs
         assert f.display.zh.count("★") == f.number
+
+
+@pytest.mark.parametrize("start,end", [("2024-01-04", "2024-01-10"), ("2024-03-07", "2024-03-13"), ("2024-01-03", "2024-01-09")])
+def test_custom_periods_across_weeks_compare_only_complete_windows(start, end):
+    ds = synthetic_dataset(40, 60, seed=5)
+    fs = compute_facts(ds, dt.date.fromisoformat(start), dt.date.fromisoformat(end)).by_id()
+    periods = int(fs["hist.periods"].number)
+    assert 1 <= int(fs["hist.category.broad.rank_out"].number) <= periods
+    assert "window" in fs["hist.periods"].display.en

@@ -325,10 +325,10 @@ def _history_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict
         series["__total"] = series.sum(axis=1)
         ds.cache[key] = series
     series = ds.cache[key]
-    unit_zh, unit_en = ("周", "weeks") if grid.kind == "week" else (f"{grid.length}日区间", f"{grid.length}-day windows")
+    unit_zh, unit_en = ("周", "weeks") if grid.kind == "week" else ("同长度区间", "windows of the same length")
     first = grid.starts.iloc[0].date()
     b.add("hist.periods", (f"可比{unit_zh}数量（数据起始以来）", f"comparable {unit_en} in the data"), Decimal(int((grid.ends <= pd.Timestamp(b.end)).sum())), "count",
-          D.count(int((grid.ends <= pd.Timestamp(b.end)).sum()), "周" if grid.kind == "week" else "个区间", unit_en),
+          D.count(int((grid.ends <= pd.Timestamp(b.end)).sum()), "周" if grid.kind == "week" else "个同长度区间", unit_en),
           b.prov(f"periods of the same length ending on or before {b.end}"))
     b.add("hist.first_day", ("历史比较起始日", "start of the history compared"), first.isoformat(), "date", D.date(first), b.prov("first trading day of the data"))
     metrics: dict[str, float] = {}

@@ -111,9 +111,18 @@ def stars(value: int) -> tuple[str, str]:
 
 
 def count(value: int, noun_zh: str = "只", noun_en: str = "ETFs") -> tuple[str, str]:
-    if noun_en.endswith("s") and value == 1:
-        noun_en = noun_en[:-1]
+    if value == 1:
+        noun_en = _singular(noun_en)
     return f"{value}{noun_zh}", f"{value} {noun_en}"
+
+
+def _singular(noun: str) -> str:
+    """'trading days' -> 'trading day', 'windows of the same length' -> 'window of ...', 'index families' -> 'index family'."""
+    words = noun.split(" ")
+    i = words.index("of") - 1 if "of" in words else len(words) - 1
+    w = words[i]
+    words[i] = w[:-3] + "y" if w.endswith("ies") else (w[:-1] if w.endswith("s") else w)
+    return " ".join(words)
 
 
 def points(value: Decimal, places: int = 2) -> tuple[str, str]:

@@ -70,7 +70,8 @@ def group_series(daily: pd.DataFrame, keys: pd.Series, grid: PeriodGrid) -> pd.D
     ok = ~np.isnan(pid)
     flat = pid[ok].astype(np.int64) * len(groups) + gidx[ok]
     sums = np.bincount(flat, weights=daily["flow"].to_numpy()[ok], minlength=n_periods * len(groups))
-    return pd.DataFrame(sums.reshape(n_periods, len(groups)), columns=groups)
+    table = pd.DataFrame(sums.reshape(n_periods, len(groups)), columns=groups)
+    return table.loc[grid.starts.index]  # only complete comparison periods
 
 
 @dataclass(frozen=True)

@@ -68,12 +68,14 @@ def draft_command(
 
     if price not in PRICE_CONVENTIONS:
         raise typer.BadParameter(f"use one of {', '.join(PRICE_CONVENTIONS)}", param_hint="--price")
+    worker = None
     try:
         from etfwriter.agent import ModelConfig
-        from etfwriter.draft import draft
+        from etfwriter.draft import ChartWorker, draft
 
         config = ModelConfig(model=model, base_url=base_url, timeout=timeout)
         config.resolved()
+        worker = ChartWorker.start()  # forked before the data loads, so its imports overlap ours
         # Refreshed on each step rather than by a timer thread: the chart worker is forked, which is
         # only safe while this process runs a single thread.
         with Live(Text("… loading data", style="dim"), console=console, auto_refresh=False, transient=True) as live:
@@ -83,12 +85,15 @@ def draft_command(
             ds = load_dataset(data)
             s, e = resolve_period(ds, w, s, e)
             result = draft(ds, s, e, langs=langs, model_config=config, price=price, out_dir=out,
-                           max_retries=max_retries, progress=progress)
+                           max_retries=max_retries, progress=progress, chart_worker=worker)
     except EtfWriterError as exc:
         text = str(exc)
         fail(text if "\n" not in text else text.splitlines()[0] + " (" + "; ".join(x.strip(" -") for x in text.splitlines()[1:4]) + ")")
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}")
+    finally:
+        if worker is not None:
+            worker.close()
     if result.passed:
         console.print(f"[green]✓[/] {result.summary()}")
         for f in result.files:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from etfwriter.tools import Dataset
     from etfwriter.tools.facts import FactSet
 
-__all__ = ["DraftResult", "draft", "ModelFactory", "OUTPUT_FILES"]
+__all__ = ["ChartWorker", "DraftResult", "draft", "ModelFactory", "OUTPUT_FILES"]
 
 ModelFactory = Callable[["FactSet", str], "BaseChatModel"]
 """``factory(facts, lang) -> chat model``: how tests and embedders supply their own model."""
@@ -73,66 +73,147 @@ class DraftResult:
                 f"{self.run.get('seconds', 0):.2f}s -> {self.out_dir}")
 
 
-def _draw(ds: Dataset, facts: FactSet, stage: Path, lang: str) -> list[tuple[str, str, str, list[str]]]:
+ChartRows = list[tuple[str, str, str, list[str]]]
+
+
+def _draw(facts: FactSet, stage: Path, lang: str, *, dataset: Any = None, weekly: Any = None) -> ChartRows:
     """(id, path, caption, fact ids) of each chart drawn (plain data: it crosses a process boundary)."""
     from etfwriter.charts import make_charts
 
-    made = make_charts(facts, lang, stage / "charts" / lang, dataset=ds, price=facts.dataset.price_convention)
+    made = make_charts(facts, lang, stage / "charts" / lang, dataset=dataset, weekly=weekly,
+                       price=facts.dataset.price_convention)
     return [(c.id, str(c.path), c.caption, list(c.fact_ids)) for c in made]
 
 
-_FORKED: tuple[Any, ...] = ()
-"""(dataset, facts, stage) for the forked chart worker: inherited through fork, never pickled."""
+def _fork_is_safe() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1 and not os.environ.get("ETFWRITER_NO_FORK")
 
 
-def _draw_forked(lang: str) -> list[tuple[str, str, str, list[str]]]:
-    return _draw(*_FORKED, lang)
+def _worker_main(conn: Any) -> None:
+    """The chart process: import matplotlib and find the CJK font while the parent loads data, then draw."""
+    try:
+        from etfwriter import charts
+
+        charts.cjk_font()
+    except Exception:  # a missing font is reported when a Chinese chart is drawn
+        pass
+    try:
+        job = conn.recv()
+    except EOFError:
+        return
+    if job is None:
+        return
+    facts, weekly, stage, langs = job
+    for lang in langs:
+        try:
+            conn.send((lang, "ok", _draw(facts, stage, lang, weekly=weekly)))
+        except Exception as exc:
+            conn.send((lang, "error", (type(exc).__name__, str(exc))))
+
+
+class ChartWorker:
+    """A forked process that draws the articles' charts while the agent runs on the other core.
+
+    Drawing is the costliest step of an offline draft after imports. Start the worker before loading
+    the data (``ChartWorker.start()``, as ``etfwriter draft`` does) so that its matplotlib import
+    overlaps the data load too, and pass it to `draft`. `start` returns None where fork is
+    unavailable or unsafe (other threads running; ``ETFWRITER_NO_FORK`` set): charts are then drawn
+    in-process.
+    """
+
+    def __init__(self, process: Any, conn: Any):
+        self.process, self.conn = process, conn
+        self.submitted = False
+        self.closed = False
+        self.results: dict[str, tuple[str, Any]] = {}
+
+    @classmethod
+    def start(cls) -> ChartWorker | None:
+        if not _fork_is_safe():
+            return None
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="etfwriter-charts")
+        proc.start()
+        child.close()
+        return cls(proc, parent)
+
+    def submit(self, facts: FactSet, weekly: Any, stage: Path, langs: Sequence[str]) -> None:
+        self.conn.send((facts, weekly, stage, list(langs)))
+        self.submitted = True
+
+    def result(self, lang: str) -> ChartRows:
+        while lang not in self.results:
+            try:
+                got_lang, status, payload = self.conn.recv()
+            except EOFError:
+                raise EtfWriterError("the chart process ended unexpectedly") from None
+            self.results[got_lang] = (status, payload)
+        status, payload = self.results[lang]
+        if status == "error":
+            name, message = payload
+            raise _ChartFailure(name, message)
+        return payload
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            if not self.submitted:
+                self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(timeout=5)
+        self.conn.close()
+
+    def __enter__(self) -> ChartWorker:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class _ChartFailure(Exception):
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.name = name
 
 
 class _Charts:
-    """The articles' charts, drawn in a forked worker while the agent runs (in-process where fork is unsafe).
+    """Charts for each language: from a `ChartWorker` when there is one, else drawn in-process on first use."""
 
-    Drawing is the costliest step of an offline draft after imports; a second core hides most of it.
-    Fork is used only on platforms that have it and while this process runs no other thread.
-    """
-
-    def __init__(self, ds: Dataset, facts: FactSet, stage: Path, langs: Sequence[str], parallel: bool | None):
-        self.args = (ds, facts, stage)
-        self.futures: dict[str, Any] = {}
-        self.pool = None
+    def __init__(self, ds: Dataset, facts: FactSet, stage: Path, langs: Sequence[str], worker: ChartWorker | None):
+        self.ds, self.facts, self.stage = ds, facts, stage
+        self.worker = worker
         self.seconds = 0.0
-        """Time the drafting waited for charts (drawing them, when in-process)."""
-        if parallel is None:
-            parallel = hasattr(os, "fork") and threading.active_count() == 1 and not os.environ.get("ETFWRITER_NO_FORK")
-        if parallel:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        """Time the drafting waited for charts (or spent drawing them, in-process)."""
+        if worker is not None:
+            from etfwriter.tools import weekly_flows
 
-            global _FORKED
-            _FORKED = (ds, facts, stage)
-            self.pool = ProcessPoolExecutor(max_workers=len(langs), mp_context=multiprocessing.get_context("fork"))
-            self.futures = {lang: self.pool.submit(_draw_forked, lang) for lang in langs}
+            weekly = weekly_flows(ds, facts.dataset.price_convention, by="category")
+            worker.submit(facts, weekly, stage, langs)
 
     def get(self, lang: str, warnings: list[str]) -> list[ChartInfo]:
-        ds, facts, stage = self.args
         t0 = time.perf_counter()
         try:
-            made = self.futures[lang].result() if lang in self.futures else _draw(ds, facts, stage, lang)
-        except Exception as exc:  # ChartError, matched by name: importing the chart module here costs matplotlib
-            if type(exc).__name__ != "ChartError":
-                raise
+            made = self.worker.result(lang) if self.worker else _draw(self.facts, self.stage, lang, dataset=self.ds)
+        except Exception as exc:  # ChartError matched by name: importing the chart module here would cost matplotlib
+            name = exc.name if isinstance(exc, _ChartFailure) else type(exc).__name__
+            if name != "ChartError":
+                raise EtfWriterError(f"drawing the {lang} charts failed: {name}: {exc}") from exc
             warnings.append(f"{lang} charts skipped: {exc}")
             return []
         finally:
             self.seconds += time.perf_counter() - t0
-        return [ChartInfo(id=cid, caption=caption, file=Path(path).resolve().relative_to(stage.resolve()).as_posix(),
-                          fact_ids=ids) for cid, path, caption, ids in made]
-
-    def close(self) -> None:
-        global _FORKED
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            _FORKED = ()
+        root = self.stage.resolve()
+        return [ChartInfo(id=cid, caption=caption, file=Path(path).resolve().relative_to(root).as_posix(), fact_ids=ids)
+                for cid, path, caption, ids in made]
 
 
 def _html(markdown: str, lang: str, title: str) -> str:
@@ -165,8 +246,14 @@ def draft(
     progress: Callable[[str], None] | None = None,
     model: ModelFactory | None = None,
     parallel_charts: bool | None = None,
+    chart_worker: ChartWorker | None = None,
 ) -> DraftResult:
-    """Draft the article of start..end in each language, gate it, and write the output folder."""
+    """Draft the article of start..end in each language, gate it, and write the output folder.
+
+    `model` replaces the configured model (``factory(facts, lang)``). Charts are drawn by
+    `chart_worker` when given (it is closed here), else by a worker forked now when that is safe
+    (`parallel_charts` None) or forced (True), else in-process (False).
+    """
     say = progress or (lambda _msg: None)
     config = model_config or ModelConfig()
     langs = [lang for lang in dict.fromkeys(langs)]
@@ -178,16 +265,18 @@ def draft(
         raise EtfWriterError(f"output path {out} exists and is not a folder")
     describe = {"model": "custom", "base_url": None, "provider": "injected"} if model is not None else config.describe()
     t0 = time.perf_counter()
-    say("computing facts")
-    facts = compute_facts(ds, start, end, price)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    chart_job = None
+    stage: Path | None = None
     try:
+        say("computing facts")
+        facts = compute_facts(ds, start, end, price)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
         runs: dict[str, AgentRun] = {}
         warnings: list[str] = []
         say("making charts")
-        chart_job = _Charts(ds, facts, stage, langs, parallel_charts)
+        if chart_worker is None and parallel_charts is not False and (parallel_charts or _fork_is_safe()):
+            chart_worker = ChartWorker.start()
+        chart_job = _Charts(ds, facts, stage, langs, chart_worker)
         for lang in langs:
             say(f"[{lang}] drafting with {describe['model']}")
             chat = model(facts, lang) if model is not None else make_model(config, facts)
@@ -201,7 +290,7 @@ def draft(
         _write_json(stage / "eval.json", evaluation)
         run_info = _run_json(describe, facts, runs, passed, price, time.perf_counter() - t0, files)
         run_info["warnings"] = warnings
-        run_info["charts"] = {"worker": "forked process" if chart_job.pool is not None else "in-process",
+        run_info["charts"] = {"worker": "forked process" if chart_job.worker is not None else "in-process",
                               "seconds_waited": round(chart_job.seconds, 3)}
         _write_json(stage / "run.json", run_info)
         if passed:
@@ -210,9 +299,10 @@ def draft(
                 (stage / f"article.{lang}.html").write_text(_html(md, lang, _title(md, "ETF")), encoding="utf-8")
         moved = _publish(stage, out, passed)
     finally:
-        if chart_job is not None:
-            chart_job.close()
-        shutil.rmtree(stage, ignore_errors=True)
+        if chart_worker is not None:
+            chart_worker.close()
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
     return DraftResult(passed=passed, out_dir=out, files=moved, runs=runs, run=run_info, evaluation=evaluation,
                        facts=facts, failed_langs=failed)
 
