@@ -1106,6 +1106,8 @@ def _glued_name(v: str, a: int) -> tuple[bool, str | None]:
         word = v[k:a]
         if word in _CUR_CODES:
             return False, L.CURRENCY_PREFIX.get(word, "other")
+        if word in ("FY", "CY"):
+            return False, None  # FY2025: a (fiscal) year
         return True, None
     return False, None
 

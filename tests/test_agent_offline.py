@@ -104,3 +104,24 @@ def test_offline_model_is_a_real_tool_calling_chat_model():
     assert isinstance(first, AIMessage) and [c["name"] for c in first.tool_calls] == [n for n, _ in PLAN]
     unbound = model.invoke([HumanMessage(task_message("en"))])  # no tools bound: it writes at once
     assert unbound.content.startswith("# ")
+
+
+def test_chart_worker_starts_and_stops(monkeypatch):
+    import threading
+
+    from etfwriter.draft import ChartWorker
+
+    if threading.active_count() == 1:
+        worker = ChartWorker.start()
+        assert worker is not None and worker.process.is_alive()
+        worker.close()
+        worker.close()  # idempotent
+        assert not worker.process.is_alive()
+    monkeypatch.setenv("ETFWRITER_NO_FORK", "1")
+    assert ChartWorker.start() is None
+
+
+def test_run_json_says_how_charts_were_drawn(drafted):
+    _, out = drafted
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["charts"]["worker"] in ("forked process", "in-process") and run["charts"]["seconds_waited"] >= 0

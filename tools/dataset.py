@@ -84,7 +84,7 @@ class Dataset:
         if "prev_shares" not in self.panel.columns and len(self.panel):
             from .flows import add_previous
 
-            self.panel = add_previous(self.panel.copy())
+            add_previous(self.panel)  # the dataset owns its panel: add the columns in place
         if len(self.calendar) == 0 and len(self.panel):
             self.calendar = pd.DatetimeIndex(np.sort(self.panel["date"].unique()))
 
@@ -182,8 +182,10 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
     if df.empty:
         return df, [Problem(file, None, None, "no data rows")]
     out = pd.DataFrame(index=df.index)
-    dates_text = df["date"].astype("string").str.strip()
-    dates = pd.to_datetime(dates_text, errors="coerce", format="%Y-%m-%d")
+    if pd.api.types.is_datetime64_any_dtype(df["date"]):
+        dates = df["date"].astype("datetime64[ns]")
+    else:
+        dates = pd.to_datetime(df["date"].astype("string").str.strip(), errors="coerce", format="%Y-%m-%d")
     for i in np.flatnonzero(dates.isna().to_numpy())[:50]:
         problems.append(Problem(file, _row(i), "date", f"not an ISO date (YYYY-MM-DD): {df['date'].iloc[i]!r}"))
     out["date"] = dates
@@ -191,7 +193,7 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
     bad_code = ~codes.str.fullmatch(r"\d{6}").fillna(False)
     for i in np.flatnonzero(bad_code.to_numpy())[:50]:
         problems.append(Problem(file, _row(i), "code", f"not a 6-digit fund code: {df['code'].iloc[i]!r}"))
-    out["code"] = codes
+    out["code"] = pd.Categorical(codes.fillna(""))
     if universe_codes is not None:
         unknown = ~codes.isin(universe_codes) & ~bad_code
         for i in np.flatnonzero(unknown.to_numpy())[:50]:
@@ -234,11 +236,16 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
     return out, problems
 
 
+def _same_fund_as_previous_row(panel: pd.DataFrame) -> np.ndarray:
+    codes = panel["code"].cat.codes.to_numpy() if isinstance(panel["code"].dtype, pd.CategoricalDtype) else panel["code"].to_numpy()
+    return codes[1:] == codes[:-1]
+
+
 def _check_gaps(panel: pd.DataFrame, file: str) -> list[Problem]:
     """Every fund must have a row on every trading day between its first and last row."""
     calendar = np.sort(panel["date"].unique())
     pos = np.searchsorted(calendar, panel["date"].to_numpy())
-    same = panel["code"].to_numpy()[1:] == panel["code"].to_numpy()[:-1]
+    same = _same_fund_as_previous_row(panel)
     step = pos[1:] - pos[:-1]
     problems = []
     for i in np.flatnonzero(same & (step > 1))[:50]:
@@ -253,7 +260,7 @@ def _check_gaps(panel: pd.DataFrame, file: str) -> list[Problem]:
 def _check_jumps(panel: pd.DataFrame, file: str) -> list[Problem]:
     s = panel["shares"].to_numpy(dtype="float64")
     ratio = panel["split_ratio"].to_numpy(dtype="float64")
-    same = panel["code"].to_numpy()[1:] == panel["code"].to_numpy()[:-1]
+    same = _same_fund_as_previous_row(panel)
     prev, cur, r = s[:-1], s[1:], ratio[1:]
     factor = cur / prev
     jump = same & np.isnan(r) & (prev >= SHARE_JUMP_MIN_BASE) & ((factor > SHARE_JUMP_FACTOR) | (factor < 1 / SHARE_JUMP_FACTOR))

@@ -65,7 +65,8 @@ def _with_previous(panel: pd.DataFrame) -> pd.DataFrame:
 
 def add_previous(out: pd.DataFrame) -> pd.DataFrame:
     """In place: prev_shares, prev_nav and first_row columns on a (code, date)-sorted panel."""
-    first = np.r_[True, out["code"].to_numpy()[1:] != out["code"].to_numpy()[:-1]]
+    codes = out["code"].cat.codes.to_numpy() if isinstance(out["code"].dtype, pd.CategoricalDtype) else out["code"].to_numpy()
+    first = np.r_[True, codes[1:] != codes[:-1]]
     prev_s = out["shares"].shift(1).astype("float64")
     prev_n = out["nav"].shift(1)
     prev_s[first] = np.nan

@@ -33,7 +33,8 @@ def read_table(data: bytes, name: str, *, all_text: bool = False) -> pd.DataFram
     try:
         if name.endswith(".parquet"):
             df = pd.read_parquet(io.BytesIO(data))
-            return df.astype({c: "string" for c in df.columns if c in _TEXT_COLUMNS or all_text})
+            keep = lambda c: pd.api.types.is_datetime64_any_dtype(df[c]) or isinstance(df[c].dtype, pd.CategoricalDtype)  # noqa: E731
+            return df.astype({c: "string" for c in df.columns if (c in _TEXT_COLUMNS or all_text) and not keep(c)})
         compression = "gzip" if name.endswith(".gz") else None
         if all_text:
             return pd.read_csv(io.BytesIO(data), dtype=str, compression=compression, keep_default_na=False, na_values=[])

@@ -87,7 +87,11 @@ class Prompts:
     files: tuple[str, ...]
 
 
-def _prompt_file(name: str) -> str:
+def _prompt_file(name: str, source: str | None = None) -> str:
+    if source is not None:  # another prompt set: a folder laid out like etfwriter/prompts
+        from pathlib import Path
+
+        return (Path(source) / name).read_text(encoding="utf-8")
     return resources.files("etfwriter.prompts").joinpath(name).read_text(encoding="utf-8")
 
 
@@ -106,18 +110,20 @@ def _lang_block(text: str, lang: str) -> str:
     return re.sub(r"<!--.*?-->\n?", "", "\n".join(out), flags=re.S).strip()
 
 
-@lru_cache(maxsize=4)
-def load_prompts(lang: str) -> Prompts:
+@lru_cache(maxsize=16)
+def load_prompts(lang: str, source: str | None = None) -> Prompts:
     """The system prompt for `lang` (zh or en), assembled from the files listed in manifest.json.
 
     ``⟨required_sections⟩`` and ``⟨disclaimer⟩`` are filled from `etfwriter.compose`, so the prompt
-    names exactly the headings and the disclaimer the gate requires.
+    names exactly the headings and the disclaimer the gate requires. `source`: a folder holding
+    another prompt set laid out like ``etfwriter/prompts`` (manifest.json and the files it lists),
+    e.g. a candidate version for ``etfwriter evals run --prompts``; default: the installed prompts.
     """
     from etfwriter.gate import required_headings
 
-    manifest = json.loads(_prompt_file("manifest.json"))
+    manifest = json.loads(_prompt_file("manifest.json", source))
     files = [manifest["system"][lang], *manifest["include"]]
-    parts = [_lang_block(_prompt_file(f), lang) for f in files]
+    parts = [_lang_block(_prompt_file(f, source), lang) for f in files]
     headings, disclaimer = required_headings(lang)
     text = "\n\n".join(parts)
     text = text.replace("⟨required_sections⟩", "\n".join(headings)).replace("⟨disclaimer⟩", disclaimer)
@@ -362,6 +368,7 @@ def run_agent(
     config: ModelConfig | None = None,
     charts: list[Any] | None = None,
     progress: Callable[[str], None] | None = None,
+    prompts_source: str | None = None,
 ) -> AgentRun:
     """Run the tool-calling loop for one language until the gate passes or the retries run out.
 
@@ -382,7 +389,7 @@ def run_agent(
     by_name = {t.name: t for t in tools}
     schemas = openai_functions(AGENT_TOOLS)
     bound = model.bind_tools(schemas)  # the registry's own schemas: what the model sees is what the registry validates
-    prompts = load_prompts(lang)
+    prompts = load_prompts(lang, prompts_source)
     run = AgentRun(lang=lang, prompt_version=prompts.version)
     messages: list[BaseMessage] = [SystemMessage(prompts.system), HumanMessage(task_message(lang))]
     run.messages = messages

@@ -1,4 +1,7 @@
-"""The extractor is cheap enough to run on every draft: < 10 ms for a 3,000-character article."""
+"""Benchmark: extraction time of a 3,000-character article (target < 10 ms), printed, not asserted.
+
+    python benchmarks/bench_extract.py [SIZE]
+"""
 
 from __future__ import annotations
 
@@ -66,10 +69,14 @@ def _cpu_time(text: str) -> float:
     return time.process_time() - start
 
 
-def test_a_3000_character_article_takes_under_10_ms():
-    text = _article()
-    assert len(text) == 3000
-    assert len(extract(text)) > 60
-    # best of many runs: other processes on a shared machine only ever add time
-    best = min(_cpu_time(text) for _ in range(40))
-    assert best < 0.010, f"{best * 1000:.2f} ms"
+def main(size: int = 3000) -> None:
+    text = _article(size)
+    best = min(_cpu_time(text) for _ in range(40))  # best of many runs: other processes only add time
+    n = len(extract(text))
+    print(f"{len(text)} characters, {n} numbers: extraction best of 40 runs {best * 1000:.2f} ms (target < 10 ms)")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
