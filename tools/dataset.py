@@ -104,7 +104,7 @@ def _row(i: int) -> int:
 def _numeric(df: pd.DataFrame, col: str, file: str, problems: list[Problem], *, required: bool) -> pd.Series:
     raw = df[col]
     if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
-        values = raw.astype("float64")
+        values = raw.astype("float64", copy=False)
         if required:
             for i in np.flatnonzero(values.isna().to_numpy())[:50]:
                 problems.append(Problem(file, _row(i), col, "missing value"))
@@ -181,21 +181,30 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
         return df, problems
     if df.empty:
         return df, [Problem(file, None, None, "no data rows")]
-    out = pd.DataFrame(index=df.index)
+    out = df  # the caller hands over its frame: columns are parsed in place to keep memory low
     if pd.api.types.is_datetime64_any_dtype(df["date"]):
         dates = df["date"].astype("datetime64[ns]")
     else:
         dates = pd.to_datetime(df["date"].astype("string").str.strip(), errors="coerce", format="%Y-%m-%d")
     for i in np.flatnonzero(dates.isna().to_numpy())[:50]:
         problems.append(Problem(file, _row(i), "date", f"not an ISO date (YYYY-MM-DD): {df['date'].iloc[i]!r}"))
-    out["date"] = dates
-    codes = df["code"].astype("string").str.strip().str.zfill(6)
-    bad_code = ~codes.str.fullmatch(r"\d{6}").fillna(False)
+    raw_codes = df["code"] if isinstance(df["code"].dtype, pd.CategoricalDtype) else df["code"].astype("string").astype("category")
+    # clean and check each distinct code once, then map rows through the category codes
+    cats = pd.Series(raw_codes.cat.categories.astype(str)).str.strip().str.zfill(6)
+    clean = pd.Index(cats.unique())
+    row_cat = raw_codes.cat.codes.to_numpy()
+    new_codes = np.where(row_cat >= 0, clean.get_indexer(cats)[row_cat], -1)
+    cat_bad = ~pd.Series(clean).str.fullmatch(r"\d{6}").to_numpy()
+    bad_code = pd.Series(np.where(new_codes >= 0, cat_bad[np.maximum(new_codes, 0)], True), index=df.index)
     for i in np.flatnonzero(bad_code.to_numpy())[:50]:
         problems.append(Problem(file, _row(i), "code", f"not a 6-digit fund code: {df['code'].iloc[i]!r}"))
-    out["code"] = pd.Categorical(codes.fillna(""))
+    codes = pd.Categorical.from_codes(new_codes, categories=clean)
+    out["date"] = dates
+    out["code"] = codes
+    codes = out["code"]
     if universe_codes is not None:
-        unknown = ~codes.isin(universe_codes) & ~bad_code
+        known = np.append(clean.isin(list(universe_codes)), False)  # index -1 (no code) -> not known
+        unknown = pd.Series(~known[new_codes], index=df.index) & ~bad_code
         for i in np.flatnonzero(unknown.to_numpy())[:50]:
             problems.append(Problem(file, _row(i), "code", f"code {codes.iloc[i]} is not in the universe"))
     for col in ("shares", "nav", "close", "amount", "volume"):
@@ -215,11 +224,11 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
             problems.append(Problem(file, _row(i), col, f"{col} must not be negative, got {df[col].iloc[i]!r}"))
     for i in np.flatnonzero((out["split_ratio"] <= 0).fillna(False).to_numpy())[:50]:
         problems.append(Problem(file, _row(i), "split_ratio", "split_ratio must be positive"))
-    key_ok = out["date"].notna() & ~bad_code
-    dup = out[key_ok].duplicated(["date", "code"], keep="first")
-    for i in np.flatnonzero(dup.to_numpy())[:50]:
-        idx = out[key_ok].index[i]
-        pos = out.index.get_loc(idx)
+    key_ok = (out["date"].notna() & ~bad_code).to_numpy()
+    keys = pd.DataFrame({"d": out["date"].to_numpy(), "c": out["code"].cat.codes.to_numpy()})
+    dup = keys.duplicated(keep="first").to_numpy() & key_ok
+    del keys
+    for pos in np.flatnonzero(dup)[:50]:
         problems.append(Problem(file, _row(pos), "date", f"duplicate row for ({out['date'].iloc[pos].date()}, {codes.iloc[pos]})"))
     if problems:
         return out, problems

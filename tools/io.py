@@ -32,7 +32,14 @@ def read_table(data: bytes, name: str, *, all_text: bool = False) -> pd.DataFram
     """
     try:
         if name.endswith(".parquet"):
-            df = pd.read_parquet(io.BytesIO(data))
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(io.BytesIO(data))
+            names = set(table.column_names)
+            if "code" in names:  # read fund codes as a dictionary (categorical): one string per fund, not per row
+                table = pq.read_table(io.BytesIO(data), read_dictionary=["code"]) if table.schema.field("code").type == "string" else table
+            df = table.to_pandas()
+            del table
             keep = lambda c: pd.api.types.is_datetime64_any_dtype(df[c]) or isinstance(df[c].dtype, pd.CategoricalDtype)  # noqa: E731
             return df.astype({c: "string" for c in df.columns if (c in _TEXT_COLUMNS or all_text) and not keep(c)})
         compression = "gzip" if name.endswith(".gz") else None
