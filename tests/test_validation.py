@@ -80,7 +80,13 @@ def test_code_not_in_universe(make_data):
 def test_unsorted_dates(make_data):
     rows = [GOOD[0], GOOD[2], GOOD[1]]
     found = only(problems(make_data(rows)), "date")
-    assert any("not sorted" in p.message for p in found)
+    p = [p for p in found if "not in date order" in p.message][0]
+    assert p.row == 4 and "510300" in p.message  # the 2026-01-06 row, after 2026-01-07
+
+
+def test_rows_ordered_by_fund_then_date_are_fine(make_data):
+    rows = GOOD + ["2026-01-05,159852,50,1.0,1.0,10,10,,", "2026-01-06,159852,60,1.2,1.2,12,10,,", "2026-01-07,159852,60,1.1,1.1,11,10,,"]
+    assert check_file(make_data(rows)) == []
 
 
 def test_gap_day_for_a_listed_fund(make_data):

@@ -86,7 +86,7 @@ def _sum(values) -> Decimal:
 def _daily(ds: Dataset, price: str) -> pd.DataFrame:
     """Daily flows of the whole panel, cached on the dataset per price convention."""
     if price not in ds.cache:
-        ds.cache[price] = daily_flows(ds.panel, price)
+        ds.cache[price] = daily_flows(ds.panel, price)[["date", "code", "flow"]]
     return ds.cache[price]
 
 

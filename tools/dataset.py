@@ -104,7 +104,7 @@ def _row(i: int) -> int:
 def _numeric(df: pd.DataFrame, col: str, file: str, problems: list[Problem], *, required: bool) -> pd.Series:
     raw = df[col]
     if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
-        values = raw.astype("float64", copy=False)
+        values = raw if raw.dtype == "float64" else raw.astype("float64")
         if required:
             for i in np.flatnonzero(values.isna().to_numpy())[:50]:
                 problems.append(Problem(file, _row(i), col, "missing value"))
@@ -204,9 +204,13 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
     codes = out["code"]
     if universe_codes is not None:
         known = np.append(clean.isin(list(universe_codes)), False)  # index -1 (no code) -> not known
-        unknown = pd.Series(~known[new_codes], index=df.index) & ~bad_code
-        for i in np.flatnonzero(unknown.to_numpy())[:50]:
-            problems.append(Problem(file, _row(i), "code", f"code {codes.iloc[i]} is not in the universe"))
+        unknown = (~known[new_codes]) & ~bad_code.to_numpy()
+        rows = np.flatnonzero(unknown)
+        if len(rows):  # one problem per unknown code: its first row and how many rows it has
+            first_of, counts = np.unique(new_codes[rows], return_index=True, return_counts=True)[1:]
+            for pos, n in sorted(zip(rows[first_of], counts))[:50]:
+                more = f" ({n} rows)" if n > 1 else ""
+                problems.append(Problem(file, _row(pos), "code", f"code {codes.iloc[pos]} is not in the universe{more}"))
     for col in ("shares", "nav", "close", "amount", "volume"):
         out[col] = _numeric(df, col, file, problems, required=True)
     for col in OPTIONAL_PANEL_COLUMNS:
@@ -232,13 +236,21 @@ def validate_panel(df: pd.DataFrame, universe_codes: set[str] | None, file: str 
         problems.append(Problem(file, _row(pos), "date", f"duplicate row for ({out['date'].iloc[pos].date()}, {codes.iloc[pos]})"))
     if problems:
         return out, problems
-    # Rows must be in date order (any code order within a day).
-    d = out["date"].to_numpy()
-    back = np.flatnonzero(d[1:] < d[:-1])
-    for i in back[:20]:
-        problems.append(Problem(file, _row(i + 1), "date", f"rows are not sorted by date: {pd.Timestamp(d[i + 1]).date()} after {pd.Timestamp(d[i]).date()}"))
+    # Each fund's rows must be in date order (funds may be interleaved, as in a date-ordered file,
+    # or one after another, as in a code-ordered export).
     out["_row"] = np.arange(len(out)) + 2
-    out = out.sort_values(["code", "date"], kind="stable").reset_index(drop=True)
+    fund = out["code"].cat.codes.to_numpy()
+    if np.any(fund[1:] < fund[:-1]):  # not already grouped by fund (e.g. a date-ordered file)
+        out = out.sort_values("code", kind="stable")
+    out = out.reset_index(drop=True)
+    d = out["date"].to_numpy()
+    back = np.flatnonzero(_same_fund_as_previous_row(out) & (d[1:] < d[:-1]))
+    for i in back[:20]:
+        problems.append(Problem(file, int(out["_row"].iloc[i + 1]), "date",
+                                f"rows of fund {out['code'].iloc[i + 1]} are not in date order: "
+                                f"{pd.Timestamp(d[i + 1]).date()} comes after {pd.Timestamp(d[i]).date()}"))
+    if len(back):
+        return out, problems
     problems += _check_gaps(out, file)
     problems += _check_jumps(out, file)
     out["shares"] = out["shares"].astype("int64")

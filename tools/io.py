@@ -38,7 +38,7 @@ def read_table(data: bytes, name: str, *, all_text: bool = False) -> pd.DataFram
             names = set(table.column_names)
             if "code" in names:  # read fund codes as a dictionary (categorical): one string per fund, not per row
                 table = pq.read_table(io.BytesIO(data), read_dictionary=["code"]) if table.schema.field("code").type == "string" else table
-            df = table.to_pandas()
+            df = table.to_pandas(self_destruct=True, split_blocks=True)  # frees Arrow buffers as it converts
             del table
             keep = lambda c: pd.api.types.is_datetime64_any_dtype(df[c]) or isinstance(df[c].dtype, pd.CategoricalDtype)  # noqa: E731
             return df.astype({c: "string" for c in df.columns if (c in _TEXT_COLUMNS or all_text) and not keep(c)})
@@ -63,11 +63,15 @@ def _digest(parts: list[bytes]) -> str:
 
 def _build(name: str, files: dict[str, tuple[str, bytes]], *, reconstruction: bool, source: str) -> Dataset:
     """files: role -> (display name, bytes). Roles: universe, panel, indices (optional)."""
+    digest = _digest([b for _, b in files.values()])
     uni_name, uni_bytes = files["universe"]
     universe, problems = validate_universe(read_table(uni_bytes, uni_name, all_text=True), uni_name)
     check_or_raise(problems)
-    panel_name, panel_bytes = files["panel"]
-    panel, problems = validate_panel(read_table(panel_bytes, panel_name), set(universe["code"]), panel_name)
+    panel_name, panel_bytes = files.pop("panel")
+    table = read_table(panel_bytes, panel_name)
+    del panel_bytes  # the raw file is no longer needed: keep peak memory near one copy of the panel
+    panel, problems = validate_panel(table, set(universe["code"]), panel_name)
+    del table
     check_or_raise(problems)
     if "indices" in files:
         idx_name, idx_bytes = files["indices"]
@@ -75,8 +79,7 @@ def _build(name: str, files: dict[str, tuple[str, bytes]], *, reconstruction: bo
         check_or_raise(problems)
     else:
         indices = pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "index": pd.Series([], dtype="string"), "close": pd.Series([], dtype="float64")})
-    digest = _digest([b for _, b in files.values()])
-    universe = universe[universe["code"].isin(set(panel["code"]))].reset_index(drop=True)
+    universe = universe[universe["code"].isin(set(panel["code"].unique().astype(str)))].reset_index(drop=True)
     return Dataset(name=name, hash=digest, universe=universe, panel=panel, indices=indices,
                    reconstruction=reconstruction, source=source)
 
