@@ -1968,10 +1968,21 @@ def _bind_refs(d: _Doc) -> None:
             r.fact_ref = d.footrefs[k][1]
 
 
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+
+
 def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
+    """Fill in implied years and months from the nearest preceding date.
+
+    A date with a month (2026年1月12日, Jan. 28) sets the year for what follows; a bare year
+    ("2025年全年", "launched in 2012") only within its own sentence, so a passing mention of
+    another year does not move the dates after it.
+    """
     ctx_y: int | None = None
     ctx_m: int | None = None
     ctx_d: int | None = None
+    loose_y: int | None = None  # from a bare year: valid until the end of its sentence
+    loose_end = -1
     for r in sorted((r for r in d.raws if not r.drop and r.unit == "date"), key=lambda r: r.start):
         p = r.date or {}
         y, m, day, q, t = p.get("y"), p.get("m"), p.get("d"), p.get("q"), p.get("t")
@@ -1981,7 +1992,10 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
             if day is None and ref_date is not None:
                 y, m, day = ref_date.year, ref_date.month, ref_date.day
         if y is None:
-            y = ctx_y if ctx_y is not None else (ref_date.year if ref_date else None)
+            if loose_y is not None and r.start < loose_end:
+                y = loose_y
+            else:
+                y = ctx_y if ctx_y is not None else (ref_date.year if ref_date else loose_y)
             if y is not None and p.get("rel"):
                 y += p["rel"]
         elif p.get("rel"):
@@ -2028,7 +2042,11 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
             r.notes.append("incomplete date")
         r.value = value
         r.precision = None
-        if p.get("y") is not None or (y is not None and not p.get("time_only")):
+        if p.get("y") is not None and m is None and day is None and q is None and pos is None:
+            loose_y = y  # a bare year
+            nxt = _SENTENCE_END.search(d.text, r.end)
+            loose_end = nxt.start() if nxt else d.n
+        elif p.get("y") is not None or (y is not None and not p.get("time_only")):
             ctx_y = y
         if m is not None:
             ctx_m = m

@@ -386,3 +386,17 @@ def test_parenthesised_conversion_follows_the_amount():
     cny, usd = extract("Net outflows topped CNY700 billion (USD100.8 billion) this year.")
     assert (cny.hedge, cny.direction) == ("over", "outflow")
     assert (usd.unit, usd.hedge, usd.direction) == ("USD", "over", "outflow")
+
+
+def test_a_bare_year_does_not_move_later_dates_outside_its_sentence():
+    from etfwriter.evals.extract import extract
+
+    text = "上周（1月12日-1月16日）宽基ETF净流出2126.17亿元，相当于2025年全年的净流出量。截至1月16日，规模6.02万亿元；自14日起提高至100%。"
+    dates = [(m.text, m.value) for m in extract(text, ref_date="2026-01-19") if m.unit == "date"]
+    assert dates == [("1月12日", "2026-01-12"), ("1月16日", "2026-01-16"), ("2025年", "2025"),
+                     ("1月16日", "2026-01-16"), ("14日", "2026-01-14")]
+    en = "Launched in 2012, the funds lost money. On Jan. 20 CITIC said so."
+    assert [m.value for m in extract(en, ref_date="2026-01-19") if m.unit == "date"] == ["2012", "2026-01-20"]
+    # within its own sentence a bare year does set the year
+    same = "2024年，9月24日之后ETF净流入2911亿元。"
+    assert [m.value for m in extract(same) if m.unit == "date"][:2] == ["2024", "2024-09-24"]
