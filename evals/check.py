@@ -105,7 +105,8 @@ def _flag(result: MentionResult, strict: bool) -> MentionResult:
 def _assess_number(m: Mention, index: M.FactIndex, strict: bool, lang: str) -> MentionResult:
     c = M.claim_of(m)
     ref = m.fact_ref
-    if strict and ref is not None:
+    if ref is not None and (strict or ref in index.by_id):
+        # a number that cites a known fact is checked against that fact (in strict mode, any cited id)
         fact = index.by_id.get(ref)
         if fact is None:
             return _result(mention=m, status="mismatched", diffs=["value"], reason=f"unknown fact id: {ref}")
@@ -242,7 +243,7 @@ def _unsupported(m: Mention, c: M.Claim, index: M.FactIndex, units: tuple[str, .
 def _assess_date(m: Mention, index: M.FactIndex, strict: bool, lang: str) -> MentionResult:
     iso = str(m.value)
     ref = m.fact_ref
-    if strict and ref is not None:
+    if ref is not None and (strict or ref in index.by_id):
         fact = index.by_id.get(ref)
         if fact is None:
             return _result(mention=m, status="mismatched", diffs=["value"], reason=f"unknown fact id: {ref}")

@@ -252,12 +252,18 @@ def test_dates(iso, status, fact_id):
 # --- strict mode -------------------------------------------------------------------------------------
 
 
-def test_strict_mode_binds_a_number_to_its_reference():
+def test_a_number_citing_a_known_fact_is_bound_to_it_in_both_modes():
+    # the theme flow's value, cited as the broad flow (two numbers swapped): true of some fact, but not of its own
     right_value_wrong_fact = men("69342000000", direction="inflow", precision="1000000", ref="flow.category.broad")
-    assert one(right_value_wrong_fact).status == "supported"  # non-strict: true of the theme flow
-    r = one(right_value_wrong_fact, strict=True)
-    assert (r.status, r.fact_id) == ("mismatched", "flow.category.broad")
-    assert "direction" in r.diffs and "value" in r.diffs
+    for strict in (False, True):
+        r = one(right_value_wrong_fact, strict=strict)
+        assert (r.status, r.fact_id) == ("mismatched", "flow.category.broad")
+        assert "direction" in r.diffs and "value" in r.diffs
+
+
+def test_unknown_citation_falls_back_to_search_unless_strict():
+    r = one(men("212617000000", direction="outflow", precision="1000000", ref="3"))
+    assert (r.status, r.fact_id) == ("supported", "flow.category.broad")
 
 
 def test_strict_unknown_id():

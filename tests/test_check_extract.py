@@ -68,16 +68,14 @@ def test_mutated_number_gets_the_expected_diff():
         assert [(r.status, r.diffs, r.fact_id) for r in hit] == [(status, diffs, fact_id)], key
 
 
-def test_strict_mode_uses_the_footnote_reference():
+def test_the_footnote_reference_binds_the_number_in_both_modes():
     # the right number under the wrong reference: true of the theme flow, false of the one cited
     text = "行业主题ETF净流入693.42亿元[^flow.category.broad]。"
-    loose = check(text, sample_facts())
-    assert loose.mentions[0].status == "supported"
-    strict = check(text, sample_facts(), strict=True)
-    r = strict.mentions[0]
-    assert r.mention.fact_ref == "flow.category.broad"
-    assert (r.status, r.fact_id) == ("mismatched", "flow.category.broad")
-    assert "direction" in r.diffs
+    for strict in (False, True):
+        r = check(text, sample_facts(), strict=strict).mentions[0]
+        assert r.mention.fact_ref == "flow.category.broad"
+        assert (r.status, r.fact_id) == ("mismatched", "flow.category.broad")
+        assert "direction" in r.diffs
 
 
 def test_cli_with_the_real_extractor(tmp_path):
