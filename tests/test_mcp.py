@@ -25,6 +25,7 @@ CALLS = {
     "get_facts": {"week": "2026-01-19", "prefix": "flow.category."},
     "extract_numbers": {"text": "宽基ETF净流出2126.17亿元，约占48.6%。"},
     "check_article": {"text": "本周宽基ETF净流出2126.17亿元。", "week": "2026-01-12"},
+    "draft_article": {"lang": "en", "week": "2026-01-12"},
 }
 
 
@@ -61,6 +62,9 @@ def test_mcp_stdio_lists_and_calls_every_tool():
     assert [m["text"] for m in extracted][:1] == ["2126.17亿元"]
     checked = json.loads(results["check_article"].content[0].text)
     assert checked["passed"] is True
+    drafted = json.loads(results["draft_article"].content[0].text)
+    assert drafted["passed"] is True and drafted["model"] == "offline"
+    assert "[^flow.category.broad]" in drafted["markdown"] and drafted["eval_summary"]["unsupported"] == 0
     for res in (bad_args, bad_week, unknown):
         assert res.is_error
     assert "2031" in bad_week.content[0].text or "no trading days" in bad_week.content[0].text

@@ -193,3 +193,18 @@ def test_context_without_facts_computes_them():
     assert call("period_summary", {}, c).period == f"{s}..{e}"
     with pytest.raises(ToolError, match="no period is set"):
         call("period_summary", {}, ToolContext(dataset=ds))
+
+
+def test_draft_article_tool_returns_only_a_checked_article():
+    import json
+
+    from etfwriter.embed import dispatch, make_context
+
+    ctx = make_context(week="2026-01-12")
+    out = json.loads(dispatch("draft_article", '{"lang": "zh"}', ctx))
+    assert out["passed"] is True and out["period"].startswith("2026-01-12")
+    assert "净流出2126.17亿元[^flow.category.broad]" in out["markdown"]
+    assert out["eval_summary"]["supported"] == out["eval_summary"]["numbers"] > 0
+    # a named model with no endpoint configured is a tool error the caller can read, not a crash
+    err = json.loads(dispatch("draft_article", '{"lang": "en", "model": "gpt-4.1-mini"}', ctx))
+    assert err["error"]["type"] == "tool_error" and "OPENAI_API_KEY" in err["error"]["message"]

@@ -238,6 +238,19 @@ class Mentions(_Out):
     mentions: list[MentionOut]
 
 
+class DraftOut(_Out):
+    passed: bool
+    period: str
+    lang: str
+    model: str
+    markdown: str | None = None
+    """The finished article (rendered, cited); absent when the draft did not pass the gate."""
+    re_asks: int
+    problems: list[str]
+    """When it did not pass: what the gate still found (span, status, reason)."""
+    eval_summary: dict[str, Any] = Field(default_factory=dict)
+
+
 class CheckOut(_Out):
     passed: bool
     summary: dict[str, Any]
@@ -306,6 +319,13 @@ class RangeArgs(_Args):
 
 class TextArgs(_Args):
     text: str = Field(..., description="Article text (Markdown).")
+
+
+class DraftArgs(PeriodArgs):
+    lang: Literal["zh", "en"] = Field("zh", description="Language of the article (中文 or English).")
+    model: str | None = Field(None, description="Model on the configured OpenAI-compatible endpoint, or 'offline'; "
+                              "default: the configured one, else the built-in offline model.")
+    max_retries: int = Field(2, ge=0, le=5, description="Re-asks after a draft fails the check.")
 
 
 class CheckArgs(PeriodArgs):
@@ -561,6 +581,28 @@ def _extract_numbers(ctx: ToolContext, a: TextArgs) -> Mentions:
     return Mentions(mentions=out)
 
 
+def _draft_article(ctx: ToolContext, a: DraftArgs) -> DraftOut:
+    from etfwriter.agent import ModelConfig, make_model, run_agent
+
+    fs = _resolve(ctx, a)
+    try:
+        config = ModelConfig(model=a.model)
+        sub = ToolContext(dataset=ctx.dataset, facts=fs)
+        run = run_agent(make_model(config, fs), sub, a.lang, max_retries=a.max_retries, config=config)
+    except ToolError:
+        raise
+    except EtfWriterError as exc:
+        raise ToolError(f"draft_article: {exc}") from exc
+    review = run.review
+    passed = run.passed
+    return DraftOut(
+        passed=passed, period=_period_text(fs), lang=a.lang, model=config.describe()["model"],
+        markdown=review.rendered.markdown if passed and review is not None else None, re_asks=run.retries,
+        problems=[] if passed or review is None else [p.text() for p in review.problems],
+        eval_summary=review.eval_summary if review is not None else {},
+    )
+
+
 def _check_article(ctx: ToolContext, a: CheckArgs) -> CheckOut:
     from etfwriter import gate
 
@@ -639,6 +681,13 @@ REGISTRY: list[ToolSpec] = [
         "extract_numbers",
         "Every number written in a text (数字抽取) with its span, exact value, unit, direction (净流入/净流出) and hedge (约/超/近).",
         TextArgs, Mentions, _extract_numbers, _EMBED,
+    ),
+    ToolSpec(
+        "draft_article",
+        "Draft the weekly article (ETF资金周报) of a period in Chinese or English with the configured model or the "
+        "built-in offline model; every number is rendered from facts and checked before it is returned. Returns the "
+        "cited Markdown only when it passes; otherwise what is still wrong.",
+        DraftArgs, DraftOut, _draft_article, _EMBED,
     ),
     ToolSpec(
         "check_article",
