@@ -373,6 +373,7 @@ def run_agent(
     """Run the tool-calling loop for one language until the gate passes or the retries run out.
 
     `charts` (what ``{{chart.<id>}}`` may embed) defaults to the context's charts.
+    `prompts_source` selects another prompt set (see `load_prompts`); default: the installed one.
     Returns the run whether or not the last draft passed (`AgentRun.passed`); raises
     `ModelCallError` when the API fails after its retries, and `AgentError` when the model keeps
     calling tools without ever writing or its last reply is still empty.

@@ -120,10 +120,11 @@ def mcp(
         anyio.run(lambda: server.run_streamable_http_async(host=host, port=http))
 
 
-from etfwriter import cli_data, cli_draft, cli_eval  # noqa: E402  (commands that live beside their modules)
+from etfwriter import cli_data, cli_draft, cli_eval, cli_evals  # noqa: E402  (commands that live beside their modules)
 
 cli_draft.register(app)
 cli_eval.register(app)
+cli_evals.register(app)
 cli_data.register(data_app)
 
 

@@ -247,12 +247,16 @@ def draft(
     model: ModelFactory | None = None,
     parallel_charts: bool | None = None,
     chart_worker: ChartWorker | None = None,
+    charts: bool = True,
+    prompts_source: str | None = None,
 ) -> DraftResult:
     """Draft the article of start..end in each language, gate it, and write the output folder.
 
     `model` replaces the configured model (``factory(facts, lang)``). Charts are drawn by
     `chart_worker` when given (it is closed here), else by a worker forked now when that is safe
-    (`parallel_charts` None) or forced (True), else in-process (False).
+    (`parallel_charts` None) or forced (True), else in-process (False). ``charts=False`` draws
+    none (the charts tool lists no chart; the eval suite's fast mode). `prompts_source`: another
+    prompt set for the agent (`etfwriter.agent.load_prompts`); default: the installed prompts.
     """
     say = progress or (lambda _msg: None)
     config = model_config or ModelConfig()
@@ -274,14 +278,16 @@ def draft(
         runs: dict[str, AgentRun] = {}
         warnings: list[str] = []
         say("making charts")
-        if chart_worker is None and parallel_charts is not False and (parallel_charts or _fork_is_safe()):
+        if charts and chart_worker is None and parallel_charts is not False and (parallel_charts or _fork_is_safe()):
             chart_worker = ChartWorker.start()
-        chart_job = _Charts(ds, facts, stage, langs, chart_worker)
+        chart_job = _Charts(ds, facts, stage, langs, chart_worker) if charts else None
         for lang in langs:
             say(f"[{lang}] drafting with {describe['model']}")
             chat = model(facts, lang) if model is not None else make_model(config, facts)
-            ctx = ToolContext(dataset=ds, facts=facts, charts=lambda lang=lang: chart_job.get(lang, warnings))
-            runs[lang] = run_agent(chat, ctx, lang, max_retries=max_retries, config=config, progress=say)
+            ctx = ToolContext(dataset=ds, facts=facts,
+                              charts=(lambda lang=lang: chart_job.get(lang, warnings)) if chart_job is not None else [])
+            runs[lang] = run_agent(chat, ctx, lang, max_retries=max_retries, config=config, progress=say,
+                                   prompts_source=prompts_source)
         failed = [lang for lang, r in runs.items() if not r.passed]
         passed = not failed
         say("writing files")
@@ -290,8 +296,9 @@ def draft(
         _write_json(stage / "eval.json", evaluation)
         run_info = _run_json(describe, facts, runs, passed, price, time.perf_counter() - t0, files)
         run_info["warnings"] = warnings
-        run_info["charts"] = {"worker": "forked process" if chart_job.worker is not None else "in-process",
-                              "seconds_waited": round(chart_job.seconds, 3)}
+        run_info["charts"] = ({"worker": "none (charts off)", "seconds_waited": 0.0} if chart_job is None else
+                              {"worker": "forked process" if chart_job.worker is not None else "in-process",
+                               "seconds_waited": round(chart_job.seconds, 3)})
         _write_json(stage / "run.json", run_info)
         if passed:
             for lang, r in runs.items():
