@@ -153,6 +153,11 @@ _R_NAME_ZH = re.compile(
 _R_NAME_EN = re.compile(
     r"(?:" + _alt(L.EN_INDEX_PREFIXES) + r")[ -]?(?:A|H)?(?P<d>[0-9]+)\b(?![.,][0-9]|%|-point| points?\b|\s?(?:billion|million|bn|mn))"
 )
+_R_NAME_EN_ETF = re.compile(
+    r"\b(?!(?:All|Some|The|Over|About|Around|Nearly|Almost|Top|Only|These|Those|Another|Of|For|With|And|By|To|In|On|At"
+    r"|From|Under|More|Less|Than|Just|Roughly|Approximately|Some|Its|Their|Our)\b)[A-Z][A-Za-z&'-]+ (?P<d>[0-9]+) ?ETF\b(?!s)"
+)
+"""Digits between a capitalised word and a singular "ETF" belong to a fund name (CHINA INTERNET 50 ETF)."""
 _R_LEVERAGED = re.compile(r"[正反][12](?![0-9])")
 _R_PLAN = re.compile(rf"[{ZN}]+(?=[”\"'」』]?\s?(?:规划|五年规划))")
 
@@ -654,6 +659,8 @@ def _content_masks(d: _Doc) -> None:
             d.claim(m.start("d"), m.end("d"), 2)
     if has_alpha:
         for m in _scan(_R_NAME_EN, v, _LETTER_CHARS):
+            d.claim(m.start("d"), m.end("d"), 2)
+        for m in _R_NAME_EN_ETF.finditer(v):
             d.claim(m.start("d"), m.end("d"), 2)
 
 

@@ -400,3 +400,12 @@ def test_a_bare_year_does_not_move_later_dates_outside_its_sentence():
     # within its own sentence a bare year does set the year
     same = "2024年，9月24日之后ETF净流入2911亿元。"
     assert [m.value for m in extract(same) if m.unit == "date"][:2] == ["2024", "2024-09-24"]
+
+
+def test_digits_inside_an_english_fund_name_are_not_numbers():
+    from etfwriter.evals.extract import extract
+
+    assert [m.text for m in extract("E FUND CSI OVERSEAS CHINA INTERNET 50 ETF saw a net outflow of RMB 2.1 billion.")] == ["RMB 2.1 billion"]
+    assert extract("The KraneShares China Internet 50 ETF fell.") == []
+    # counts stay counts
+    assert [m.value for m in extract("All 50 ETF products listed; over 50 ETFs saw outflows.")] == [50, 50]
