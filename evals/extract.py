@@ -209,6 +209,13 @@ _R_D_EN_MD = re.compile(
 _R_D_EN_DM = re.compile(rf"({_DAY})(?:st|nd|rd|th)?\s+{_MONTHS}\.?(?:,?\s+((?:19|20)[0-9]{{2}}))?\b")
 _R_D_EN_MY = re.compile(rf"{_MONTHS}\.?,?\s+((?:19|20)[0-9]{{2}})\b")
 _R_MONTH_WORD = re.compile(_MONTHS)
+_FULL_MONTHS = "(" + _alt(["January", "February", "March", "April", "June", "July", "August", "September",
+                           "October", "November", "December"]) + ")"
+_R_D_EN_M = re.compile(
+    rf"(?:\b(?:in|since|during|until|till|through|by|from|to|of|early|late|mid|mid-|end of|start of|beginning of"
+    rf"|last|this|next)[ -]{_MONTHS}|\b{_FULL_MONTHS})\b(?!\.?\s*[0-9])"
+)
+"""A month named on its own ("in December", "since March", "October saw ..."): the year is implied."""
 _R_D_ISO_YM = re.compile(rf"({_Y4})[-/](0[1-9]|1[0-2])(?![0-9\-/.])")
 _R_D_REL = re.compile(rf"年(?:初|底|末|中{_MID_FOLLOW})")
 _R_D_REL_BEFORE = re.compile(r"(今年|去年|明年|前年|本年|当年|今)\s?$")
@@ -840,6 +847,10 @@ def _dates_en_m(d: _Doc) -> None:
     for m in _iter_windows(_R_D_EN_MY, v, wins, _WORD_CHARS):
         if d.free(*m.span()):
             _date(d, m.start(), m.end(), y=int(m.group(2)), m=L.ENGLISH_MONTHS[m.group(1).lower()])
+    for m in _R_D_EN_M.finditer(v):
+        g = 1 if m.group(1) else 2
+        if d.free(m.start(g), m.end(g)):
+            _date(d, m.start(g), m.end(g), m=L.ENGLISH_MONTHS[m.group(g).lower()])
 
 
 def _range_tail(d: _Doc, pos: int, year: int) -> None:
@@ -2001,8 +2012,16 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
         if y is None:
             if loose_y is not None and r.start < loose_end:
                 y = loose_y
+            elif ctx_y is not None:
+                y = ctx_y
+            elif ref_date is not None:
+                y = ref_date.year
+                # an article refers back: a month more than a month after the reference date is last year's
+                mm = m if m is not None else ctx_m
+                if mm is not None and q is None and (mm - ref_date.month) * 31 + ((day or 1) - ref_date.day) > 31:
+                    y -= 1
             else:
-                y = ctx_y if ctx_y is not None else (ref_date.year if ref_date else loose_y)
+                y = loose_y
             if y is not None and p.get("rel"):
                 y += p["rel"]
         elif p.get("rel"):

@@ -409,3 +409,15 @@ def test_digits_inside_an_english_fund_name_are_not_numbers():
     assert extract("The KraneShares China Internet 50 ETF fell.") == []
     # counts stay counts
     assert [m.value for m in extract("All 50 ETF products listed; over 50 ETFs saw outflows.")] == [50, 50]
+
+
+def test_month_names_alone_and_months_after_the_reference_date():
+    from etfwriter.evals.extract import extract
+
+    got = [(m.text, m.value) for m in extract("Assets hit a record at the end of December; in March they fell. October saw inflows.",
+                                              ref_date="2026-01-19") if m.unit == "date"]
+    assert got == [("December", "2025-12"), ("March", "2025-03"), ("October", "2025-10")]
+    # 'may' the verb is not a month; 'in May' is
+    assert [m.value for m in extract("Flows may turn. Launched in May.", ref_date="2026-06-30")] == ["2026-05"]
+    assert [m.value for m in extract("截至12月末，规模6万亿元。", ref_date="2026-01-19")][0] == "2025-12-31"
+    assert [m.value for m in extract("On Jan. 20 CITIC said so.", ref_date="2026-01-19")] == ["2026-01-20"]
