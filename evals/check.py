@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from etfwriter.tools.facts import Fact, FactSet
 
 from . import _match as M
-from ._policy import ABOUT_BAND, NEARLY_BAND, NEAREST_SHOWN, OVER_BAND, POLICY, UNDER_BAND
+from ._policy import ABOUT_BAND, NEARLY_BAND, NEAREST_SHOWN, POLICY, UNDER_BAND
 from .mentions import Mention
 from .report import EvalReport, MentionResult, Summary
 

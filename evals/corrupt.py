@@ -33,7 +33,7 @@ from pydantic import BaseModel, Field
 
 from etfwriter.tools.facts import FactSet
 
-from ._policy import ABOUT_BAND, NEARLY_BAND, OVER_BAND, UNDER_BAND, over_upper
+from ._policy import ABOUT_BAND, NEARLY_BAND, UNDER_BAND, over_upper
 from .mentions import Mention
 
 __all__ = ["MutationKind", "KINDS", "Edit", "Mutation", "mutate", "mutations", "claim_holds", "KindScore",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Optional
@@ -21,13 +20,7 @@ console = Console()
 err = Console(stderr=True)
 
 
-def _date(value: Optional[str], name: str) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+from etfwriter._cli_common import parse_date as _date  # noqa: E402
 
 
 def _fail(exc: Exception) -> None:

@@ -9,7 +9,6 @@ when a check fails.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -33,11 +32,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "etfwriter" / "akshare"
 
 
-def _date(value: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+from etfwriter._cli_common import parse_date as _date  # noqa: E402
 
 
 def _problems(title: str, problems: list[Problem]) -> None:

@@ -10,7 +10,6 @@ Exit codes: 0 when every article passed the check; 1 when a draft was rejected a
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Optional
 
@@ -19,13 +18,7 @@ import typer
 __all__ = ["register", "draft_command"]
 
 
-def _date(value: Optional[str], name: str) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+from etfwriter._cli_common import parse_date as _date  # noqa: E402
 
 
 def _langs(value: str) -> list[str]:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+
+from etfwriter._cli_common import parse_date
 from pydantic import ValidationError
 from rich.console import Console
 
@@ -64,12 +66,7 @@ def _load_facts(path: Path):
 
 
 def _ref_date(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--ref-date") from None
+    return parse_date(value, "--ref-date")
 
 
 def _need_extractor() -> None:
