@@ -4,7 +4,6 @@ import asyncio
 import json
 import sys
 
-import pytest
 from mcp import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 
