@@ -376,6 +376,7 @@ _EN_LEVEL = (
     "assets", "aum", "assets under management", "size", "turnover", "trading volume", "volume",
     "traded", "market value", "market cap", "capitalization", "price", "nav", "closed at", "valued at",
     "worth of", "stood at", "total assets", "value of", "the value", "valuation", "market capitalization",
+    "hold", "holds", "holding", "holdings", "held",
 )
 _EN_CMP = (
     "compared with", "compared to", "from the previous", "from the prior", "from a week earlier",
@@ -1868,6 +1869,35 @@ def _units_from_context(d: _Doc) -> None:
             r.notes.append("unit implied by context")
 
 
+_R_LEVEL_BEFORE_EN = re.compile(r"(?:\b(?:at|to|of|from|near|above|below|around)\s+)$", re.I)
+_R_LEVEL_BEFORE_ZH = re.compile(r"(?:报|收于|收报|收在|收至|至|站上|跌破|突破|失守|逼近)\s?$")
+_R_INDEX_WORD = re.compile(r"index|指数|综指|成指|上证|深证|沪深300|恒生|Hang Seng|Composite|CSI\s?300|Nasdaq|S&P", re.I)
+
+
+_R_COUNT_OF = re.compile(r"\s+of\s+(?:them|those|these|which)\b", re.I)
+
+
+def _index_levels(d: _Doc) -> None:
+    """A bare level written after 'at' / '报' in a sentence about an index is in index points;
+    "125 of them" is a count."""
+    v = d.v
+    for r in d.raws:
+        if r.drop or r.unit != "other" or not r.bare or not isinstance(r.value, Decimal):
+            continue
+        if r.value == r.value.to_integral_value() and _R_COUNT_OF.match(v, r.end):
+            r.unit = "count"
+            continue
+        if not (Decimal(100) <= r.value <= Decimal(100000)):
+            continue
+        before = v[max(0, r.start - 12): r.start]
+        if not (_R_LEVEL_BEFORE_EN.search(before) or _R_LEVEL_BEFORE_ZH.search(before)):
+            continue
+        ws = _clause_start(d, r.start, 160)
+        if _R_INDEX_WORD.search(v, ws, r.start):
+            r.unit = "points"
+            r.notes.append("index level implied by context")
+
+
 _R_ZH_HEDGE_OF = re.compile(r"(约为|约是|约占|约相当于|约合|大约为|超过|接近|不到|不足)[^，。；,;]{1,16}的\s?(?:\*\*|__)?\s?$")
 _R_OVER_MORE = re.compile(r"(?:in|for|of|after|than|took|take|taking|lasted)\s+over\s*$", re.I)
 _R_POINT_HEDGE = re.compile(r"(跌破|突破|失守|站上|站稳|逼近|冲破|接近)[\u4e00-\u9fff]{1,6}$")
@@ -1966,6 +1996,8 @@ def _propagate(d: _Doc) -> None:
             gap = v[prev.end: nx.start]
             if nx.unit != r.unit or nx.hedge != "none" or any(c in gap for c in "。；;!?") or len(gap) > 40:
                 break
+            if "，" in gap or ("," in gap and len(gap.strip(" ,")) > 5):
+                break  # a new clause: the hedge stays with its own figure
             if not (_R_LIST_JOIN.match(gap) or _R_LIST_WORD.search(gap)):
                 break
             nx.hedge = r.hedge
@@ -2111,6 +2143,7 @@ def extract(text: str, *, ref_date: dt.date | str | None = None) -> list[Mention
     _tables(d)
     _finalize_bare(d)
     _units_from_context(d)
+    _index_levels(d)
     _directions(d)
     _hedges(d)
     _propagate(d)

@@ -421,3 +421,17 @@ def test_month_names_alone_and_months_after_the_reference_date():
     assert [m.value for m in extract("Flows may turn. Launched in May.", ref_date="2026-06-30")] == ["2026-05"]
     assert [m.value for m in extract("截至12月末，规模6万亿元。", ref_date="2026-01-19")][0] == "2025-12-31"
     assert [m.value for m in extract("On Jan. 20 CITIC said so.", ref_date="2026-01-19")] == ["2026-01-20"]
+
+
+def test_list_hedge_does_not_cross_a_clause_and_levels_and_counts_from_context():
+    from etfwriter.evals.extract import extract
+
+    text = "股票型ETF累计净流出近1900亿元，其中甲、乙两只ETF分别净流出327.8亿元、215.4亿元。"
+    assert [(m.text, m.hedge) for m in extract(text) if m.unit == "CNY"] == [("1900亿元", "nearly"), ("327.8亿元", "none"), ("215.4亿元", "none")]
+    assert [m.hedge for m in extract("两只ETF分别净流入约73亿元、53亿元。")][-2:] == ["about", "about"]
+    held = extract("Analysts expect inflows to resume, estimating that state funds hold about 1.2 trillion yuan of ETF assets.")
+    assert [(m.direction, m.hedge) for m in held] == [("none", "about")]
+    level = extract("The CSI 300 index was down 0.4% at 4,532.18 by the midday break.")
+    assert [(m.text, m.unit) for m in level] == [("0.4%", "pct"), ("4,532.18", "points")]
+    assert [m.unit for m in extract("上证指数收于4112.6，跌0.33%。")] == ["points", "pct"]
+    assert [m.unit for m in extract("There were 1,424 ETFs, and 125 of them grew.")] == ["count", "count"]
