@@ -85,3 +85,31 @@ def test_charts_embed_in_the_rendered_article(setup, tmp_path):
     assert out.ok
     for c in charts:
         assert f"]({c.file})" in out.markdown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_nothing_is_cut_off_at_the_edges(setup, tmp_path, lang):
+    from PIL import Image
+
+    ds, fs = setup
+    for c in make_charts(fs, lang, tmp_path, dataset=ds):
+        img = Image.open(c.path).convert("RGB")
+        w, h = img.size
+        px = img.load()
+        edge = [px[x, y] for x in range(w) for y in (0, 1, 2, h - 3, h - 2, h - 1)]
+        edge += [px[x, y] for y in range(h) for x in (0, 1, 2, w - 3, w - 2, w - 1)]
+        assert set(edge) == {(255, 255, 255)}, f"{c.id}: something is drawn on the image's edge"
+        # and the plot itself is there: plenty of non-white pixels inside
+        inner = img.crop((w // 4, h // 4, 3 * w // 4, 3 * h // 4)).getcolors(maxcolors=1 << 20)
+        assert sum(n for n, colour in inner if colour != (255, 255, 255)) > 0.02 * (w * h // 4)
+
+
+def test_weekly_history_draws_every_week_and_marks_the_current_one(setup, tmp_path):
+    from PIL import Image
+
+    ds, fs = setup
+    weekly = weekly_flows(ds, "nav", by="category")
+    (chart,) = [c for c in make_charts(fs, "en", tmp_path, weekly=weekly) if c.id == "weekly_history"]
+    img = Image.open(chart.path).convert("RGB")
+    colours = {colour for _, colour in img.getcolors(maxcolors=1 << 20)}
+    assert (0x1F, 0x4E, 0x79) in colours  # the current week, in dark blue

@@ -120,3 +120,57 @@ def test_vwap_with_zero_volume_on_a_units_change_raises(make_data):
         period_table(ds.panel, TUE, TUE, "vwap")
     with pytest.raises(CalculationError, match="volume is 0"):
         daily_flows(ds.panel, "vwap")
+
+
+def _frames_equal(a, b) -> bool:
+    """Same columns, same rows, same values, and the same Decimal representations (facts print them)."""
+    return list(a.columns) == list(b.columns) and a.astype(str).values.tolist() == b.astype(str).values.tolist()
+
+
+def test_panel_rows_give_the_same_tables_as_the_panel(make_data):
+    from etfwriter.tools.flows import PanelRows
+
+    ds = load_dataset(make_data(rows_basic()))
+    rows = PanelRows(ds.panel)
+    for price in ("nav", "close", "vwap", "avg_nav"):
+        for start, end in ((MON, FRI), (TUE, FRI), (WED, WED)):
+            assert _frames_equal(period_table(rows, start, end, price), period_table(ds.panel, start, end, price))
+    # `codes` keeps only those funds, matched as text; unknown codes match nothing
+    t = period_table(rows, TUE, FRI, "nav", codes=["159852", "999999"])
+    assert t["code"].tolist() == ["159852"] and t["flow"].iloc[0] == D("25.5")
+    with pytest.raises(CalculationError, match="no trading data"):
+        period_table(rows, TUE, FRI, "nav", codes=[159852])  # an int is not the code '159852'
+
+
+def test_period_table_accepts_a_plain_panel_without_categorical_codes(make_data):
+    ds = load_dataset(make_data(rows_basic()))
+    plain = ds.panel.copy()
+    plain["code"] = plain["code"].astype(str).astype(object)
+    assert _frames_equal(period_table(plain, TUE, FRI, "nav", codes=["510300"]),
+                         period_table(ds.panel, TUE, FRI, "nav", codes=["510300"]))
+    assert period_table(plain, TUE, FRI, "nav").set_index("code").loc["159852", "flow"] == D("25.5")
+
+
+def test_a_row_error_names_the_fund_and_the_day(make_data):
+    rows = rows_basic()
+    rows[4] = "2026-01-07,510300,105,4.0,3.98,398,0,,"  # a units change on a day with no volume
+    ds = load_dataset(make_data(rows))
+    with pytest.raises(CalculationError, match="510300 on 2026-01-07"):
+        period_table(ds.panel, TUE, FRI, "vwap")
+
+
+def test_facts_are_the_same_when_computed_again_from_the_cached_rows(make_data):
+    import dataclasses
+
+    from etfwriter.tools import compute_facts
+
+    ds = load_dataset(make_data(rows_basic()))
+    first = compute_facts(ds, TUE, FRI).model_dump_json()
+    assert compute_facts(ds, TUE, FRI).model_dump_json() == first
+    # another panel on a dataset sharing the cache: the cached rows are not reused for it
+    panel = ds.panel.copy()
+    panel.loc[(panel["code"] == "510300") & (panel["date"] == "2026-01-09"), "shares"] = 130
+    other = dataclasses.replace(ds, panel=panel)
+    assert other.cache is ds.cache
+    flow = compute_facts(other, TUE, FRI).by_id()["flow.etf.510300"].number
+    assert flow == D("126.0")  # 84 + 10 more units x 4.2

@@ -15,7 +15,7 @@ from .classify import CATEGORIES
 from .dataset import Dataset
 from .errors import CalculationError
 from .facts import Bilingual, DatasetInfo, Fact, FactSet, Period, Provenance
-from .flows import PRICE_CONVENTIONS, daily_flows, dec, period_table
+from .flows import PRICE_CONVENTIONS, PanelRows, daily_flows, dec, period_table
 from .history import forward_return, group_series, period_grid, standing
 from .labels import category_label, group_label, index_label
 from .ratings import RULES
@@ -90,6 +90,14 @@ def _daily(ds: Dataset, price: str) -> pd.DataFrame:
     return ds.cache[price]
 
 
+def _rows(ds: Dataset) -> PanelRows:
+    """The panel as arrays for exact period tables, cached on the dataset for as long as it has this panel."""
+    hit = ds.cache.get("panel_rows")
+    if hit is None or hit[0] is not ds.panel:
+        hit = ds.cache["panel_rows"] = (ds.panel, PanelRows(ds.panel))
+    return hit[1]
+
+
 def weekly_flows(ds: Dataset, price: str = "nav", by: str = "category") -> pd.DataFrame:
     """Calendar-week flows (yuan, float) per group (`category`, `family`, `theme` or `code`); index = week start."""
     daily = _daily(ds, price)
@@ -107,7 +115,8 @@ def compute_facts(ds: Dataset, start: dt.date, end: dt.date, price: str = "nav")
     start, end = resolve_period(ds, start=start, end=end)
     b = _Builder(ds, start, end, price)
     uni = ds.universe.set_index("code")
-    table = period_table(ds.panel, start, end, price).set_index("code")
+    rows = _rows(ds)
+    table = period_table(rows, start, end, price).set_index("code")
     table = table.join(uni[["name_zh", "name_en", "category", "theme", "family", "manager"]], how="left")
     days = ds.calendar[(ds.calendar >= pd.Timestamp(start)) & (ds.calendar <= pd.Timestamp(end))]
     pzh, pen = b.price_text
@@ -247,7 +256,7 @@ def compute_facts(ds: Dataset, start: dt.date, end: dt.date, price: str = "nav")
     dd = daily[(daily["date"] >= pd.Timestamp(start)) & (daily["date"] <= pd.Timestamp(end))]
     dd = dd.join(uni["category"], on="code")
     for day in days:
-        one = period_table(ds.panel, day.date(), day.date(), price).set_index("code").join(uni["category"])
+        one = period_table(rows, day.date(), day.date(), price).set_index("code").join(uni["category"])
         dper = Period(start=day.date(), end=day.date())
         zh_day, en_day = D.date(day.date())
         for cat in ("broad", "sector_theme"):
@@ -264,7 +273,7 @@ def compute_facts(ds: Dataset, start: dt.date, end: dt.date, price: str = "nav")
                 continue
             day = row["date"].date()
             code = row["code"]
-            exact = period_table(ds.panel, day, day, price, codes=[code])["flow"].iloc[0]
+            exact = period_table(rows, day, day, price, codes=[code])["flow"].iloc[0]
             name = uni.loc[code]
             zh_day, en_day = D.date(day)
             b.add_flow(f"flow.etf_day.max_{kind}", (f"{zh_day}{name['name_zh']}单日", f"{name['name_en']} on {en_day}"), exact,
@@ -312,8 +321,13 @@ def _index_facts(b: _Builder, ds: Dataset, days: pd.DatetimeIndex) -> None:
 
 
 def _group_flow_exact(ds: Dataset, start: dt.date, end: dt.date, price: str, codes) -> Decimal:
-    t = period_table(ds.panel, start, end, price, codes=codes)
-    return _sum(t["flow"])
+    """Exact flow of `codes` over start..end, kept with the panel's rows (history and episodes ask for the same periods)."""
+    rows = _rows(ds)
+    codes = tuple(codes)
+    key = ("group_flow", start, end, price, codes)
+    if key not in rows.memo:
+        rows.memo[key] = _sum(period_table(rows, start, end, price, codes=codes)["flow"])
+    return rows.memo[key]
 
 
 def _history_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict, group_flows: dict, daily: pd.DataFrame) -> None:

@@ -34,7 +34,7 @@ import pandas as pd
 
 from .errors import CalculationError
 
-__all__ = ["PriceConvention", "PRICE_CONVENTIONS", "daily_flows", "period_table", "dec"]
+__all__ = ["PriceConvention", "PRICE_CONVENTIONS", "daily_flows", "period_table", "PanelRows", "dec"]
 
 PriceConvention = Literal["nav", "close", "vwap", "avg_nav"]
 PRICE_CONVENTIONS: dict[str, tuple[str, str]] = {
@@ -132,27 +132,66 @@ def _exact_row(shares, prev_shares, ratio, nav, prev_nav, close, amount, volume,
     return delta, delta * px
 
 
-def period_table(panel: pd.DataFrame, start: dt.date, end: dt.date, price: str = "nav", codes=None) -> pd.DataFrame:
+class PanelRows:
+    """A panel's columns as plain arrays, for exact period tables over the same panel.
+
+    Building one is cheap (no copy of the panel); `period_table` makes one per call, and callers
+    that compute many periods of one panel (`compute_facts`) keep one to skip the per-call pandas
+    selection work.
+    """
+
+    _VALUES = ("shares", "prev_shares", "split_ratio", "nav", "prev_nav", "close", "amount", "volume", "dividend")
+
+    def __init__(self, panel: pd.DataFrame):
+        p = _with_previous(panel)
+        self.dates = p["date"].to_numpy()
+        code = p["code"]
+        if isinstance(code.dtype, pd.CategoricalDtype):
+            self.code_ids = code.cat.codes.to_numpy()
+            # id -1 (a missing code) picks the last entry: NaN, as `Series.tolist()` gives it
+            self.code_values = np.asarray(code.cat.categories.tolist() + [np.nan], dtype=object)
+        else:
+            self.code_ids = None
+            self.code_values = code.to_numpy(dtype=object)
+        self.values = {c: p[c].to_numpy() for c in self._VALUES}
+        self.memo: dict = {}
+        """Results derived from this panel that callers choose to keep (e.g. `compute_facts`' group flows)."""
+
+    def select(self, start: dt.date, end: dt.date, codes=None) -> np.ndarray:
+        """Positions of the rows of trading days start..end (inclusive), optionally of `codes` only."""
+        dates = self.dates
+        mask = (dates >= np.datetime64(pd.Timestamp(start))) & (dates <= np.datetime64(pd.Timestamp(end)))
+        if codes is not None:
+            allowed = set(codes)
+            if self.code_ids is not None:
+                keep = np.fromiter((str(v) in allowed for v in self.code_values[:-1]), dtype=bool, count=len(self.code_values) - 1)
+                keep = np.r_[keep, "nan" in allowed]  # a missing code compares as the string 'nan'
+                mask &= keep[self.code_ids]
+            else:
+                mask &= np.fromiter((str(v) in allowed for v in self.code_values), dtype=bool, count=len(self.code_values))
+        return np.flatnonzero(mask)
+
+    def codes_at(self, pos: np.ndarray) -> list:
+        if self.code_ids is not None:
+            return self.code_values[self.code_ids[pos]].tolist()
+        return self.code_values[pos].tolist()
+
+
+def period_table(panel: pd.DataFrame | PanelRows, start: dt.date, end: dt.date, price: str = "nav", codes=None) -> pd.DataFrame:
     """Exact per-fund figures for trading days start..end (inclusive).
 
     Columns: code, flow, delta_shares, aum_start, aum_end, shares_start, shares_end,
     dividends_paid, new_listing, market_effect (Decimal objects, yuan or units), days (int),
     plus the float ``flow_f``. Funds with no row in the period are left out; `codes` restricts
-    the funds.
+    the funds. `panel` may be a `PanelRows` of the panel (quicker for many periods of one panel).
     """
     if price not in PRICE_CONVENTIONS:
         raise CalculationError(f"unknown price convention {price!r}; use one of {', '.join(PRICE_CONVENTIONS)}")
-    p = _with_previous(panel)
-    dates = p["date"].to_numpy()
-    mask = (dates >= np.datetime64(pd.Timestamp(start))) & (dates <= np.datetime64(pd.Timestamp(end)))
-    rows = p[mask]
-    if codes is not None:
-        rows = rows[rows["code"].astype(str).isin(set(codes))]
-    if rows.empty:
+    src = panel if isinstance(panel, PanelRows) else PanelRows(panel)
+    pos = src.select(start, end, codes)
+    if not len(pos):
         raise CalculationError(f"no trading data between {start} and {end}")
-    cols = ["code", "shares", "prev_shares", "split_ratio", "nav", "prev_nav", "close", "amount", "volume", "dividend"]
-    arrays = [rows[c].tolist() for c in cols]
-    row_dates = rows["date"].tolist()
+    arrays = [src.codes_at(pos)] + [src.values[c][pos].tolist() for c in PanelRows._VALUES]
     records = []
     acc = None
     for i, (code, sh, psh, ratio, nav, pnav, close, amount, volume, divd) in enumerate(zip(*arrays)):
@@ -167,7 +206,8 @@ def period_table(panel: pd.DataFrame, start: dt.date, end: dt.date, price: str =
         try:
             d, f = _exact_row(sh, psh, ratio, nav, pnav, close, amount, volume, price)
         except CalculationError as exc:
-            raise CalculationError(f"{code} on {row_dates[i].date()}: {exc}") from None
+            day = pd.Timestamp(src.dates[pos[i]]).date()
+            raise CalculationError(f"{code} on {day}: {exc}") from None
         acc["flow"] += f
         acc["delta_shares"] += d
         acc["days"] += 1

@@ -10,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from etfwriter.tools import EtfWriterError, compute_facts, load_dataset, resolve_period
-from etfwriter.tools.flows import PRICE_CONVENTIONS
+# The data tools (pandas) are imported inside the commands: `etfwriter --help` stays quick, and
+# `etfwriter draft` can fork its chart process before they load.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Draft and check ETF capital-flow commentary whose numbers are all computed.")
 data_app = typer.Typer(no_args_is_help=True, help="Check and import data files.")
@@ -31,6 +31,8 @@ def _fail(exc: Exception) -> None:
 
 
 def _price(price: str) -> str:
+    from etfwriter.tools.flows import PRICE_CONVENTIONS
+
     if price not in PRICE_CONVENTIONS:
         raise typer.BadParameter(f"use one of {', '.join(PRICE_CONVENTIONS)}", param_hint="--price")
     return price
@@ -47,6 +49,8 @@ def facts(
     lang: str = typer.Option("zh", help="Language of the table: zh or en."),
 ) -> None:
     """Compute the facts of a period (example: etfwriter facts --week 2026-01-12 --json)."""
+    from etfwriter.tools import EtfWriterError, compute_facts, load_dataset, resolve_period
+
     try:
         ds = load_dataset(data)
         s, e = resolve_period(ds, _date(week, "--week"), _date(start, "--start"), _date(end, "--end"))
@@ -71,7 +75,7 @@ def facts(
 @data_app.command("check")
 def data_check(path: Path = typer.Argument(..., help="Panel file (CSV/CSV.gz/Parquet) or a folder with panel + universe.csv.")) -> None:
     """Validate a data file and report every problem found (example: etfwriter data check my_panel.csv)."""
-    from etfwriter.tools import check_file
+    from etfwriter.tools import check_file, load_dataset
 
     problems = check_file(path)
     if not problems:
@@ -98,6 +102,7 @@ def mcp(
     """Serve the tool set over MCP (example: etfwriter mcp, or etfwriter mcp --http 8765)."""
     from etfwriter.embed import make_context
     from etfwriter.mcp_server import build_server
+    from etfwriter.tools import EtfWriterError
 
     try:
         ctx = make_context(data, week, price=_price(price))
@@ -122,7 +127,9 @@ cli_data.register(data_app)
 
 
 def main() -> None:
-    app()
+    from etfwriter._cli_common import run_standalone
+
+    run_standalone(app)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from etfwriter.tools.errors import DataError, EtfWriterError, Problem
+if TYPE_CHECKING:  # pragma: no cover - the data tools (pandas) load only when a command runs
+    from etfwriter.tools.errors import Problem
 
 console = Console()
 err = Console(stderr=True)
@@ -91,7 +91,10 @@ def register(data_app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Replace a dataset already in --out."),
     ) -> None:
         """Build a dataset from akshare (example: etfwriter data fetch --start 2026-01-12 --end 2026-01-16 --out data/w03)."""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         from etfwriter.tools import live
+        from etfwriter.tools.errors import DataError, EtfWriterError
 
         if source != "akshare":
             raise typer.BadParameter("only 'akshare' is supported", param_hint="--source")
@@ -138,6 +141,7 @@ def register(data_app: typer.Typer) -> None:
     ) -> None:
         """Import your own Wind/Choice-style export (example: etfwriter data import export.csv --out data/mine)."""
         from etfwriter.tools import live
+        from etfwriter.tools.errors import DataError, EtfWriterError
 
         try:
             live.check_out_dir(out, force)

@@ -10,6 +10,7 @@ Exit codes: 0 when every article passed the check; 1 when a draft was rejected a
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Optional
 
@@ -18,6 +19,7 @@ import typer
 __all__ = ["register", "draft_command"]
 
 
+from etfwriter import _cli_common  # noqa: E402
 from etfwriter._cli_common import parse_date as _date  # noqa: E402
 
 
@@ -56,37 +58,49 @@ def draft_command(
 
     langs = _langs(lang)
     w, s, e = _date(week, "--week"), _date(start, "--start"), _date(end, "--end")
-    from etfwriter.tools import EtfWriterError, load_dataset, resolve_period
-    from etfwriter.tools.flows import PRICE_CONVENTIONS
+    # A short batch run: the cyclic collector would spend a large share of it re-scanning the
+    # objects that imports create (pandas, pydantic, LangChain), and memory stays about the same
+    # without it. Switched back on at the end for callers that run the command in-process; when the
+    # process ends with the command, re-enabling would only buy one last full collection.
+    gc_was_on = gc.isenabled() and not _cli_common.STANDALONE
+    gc.disable()
+    # The chart process is forked first thing, before pandas loads: it imports matplotlib and the
+    # chart code while this process imports and loads its own.
+    from etfwriter.chart_worker import ChartWorker
 
-    if price not in PRICE_CONVENTIONS:
-        raise typer.BadParameter(f"use one of {', '.join(PRICE_CONVENTIONS)}", param_hint="--price")
-    worker = None
+    worker = ChartWorker.start()
     try:
-        from etfwriter.agent import ModelConfig
-        from etfwriter.draft import ChartWorker, draft
+        from etfwriter.tools import EtfWriterError, load_dataset, resolve_period
+        from etfwriter.tools.flows import PRICE_CONVENTIONS
 
-        config = ModelConfig(model=model, base_url=base_url, timeout=timeout)
-        config.resolved()
-        worker = ChartWorker.start()  # forked before the data loads, so its imports overlap ours
-        # Refreshed on each step rather than by a timer thread: the chart worker is forked, which is
-        # only safe while this process runs a single thread.
-        with Live(Text("… loading data", style="dim"), console=console, auto_refresh=False, transient=True) as live:
-            def progress(msg: str) -> None:
-                live.update(Text(f"… {msg}", style="dim"), refresh=True)
+        if price not in PRICE_CONVENTIONS:
+            raise typer.BadParameter(f"use one of {', '.join(PRICE_CONVENTIONS)}", param_hint="--price")
+        try:
+            from etfwriter.agent import ModelConfig
+            from etfwriter.draft import draft
 
-            ds = load_dataset(data)
-            s, e = resolve_period(ds, w, s, e)
-            result = draft(ds, s, e, langs=langs, model_config=config, price=price, out_dir=out,
-                           max_retries=max_retries, progress=progress, chart_worker=worker)
-    except EtfWriterError as exc:
-        text = str(exc)
-        fail(text if "\n" not in text else text.splitlines()[0] + " (" + "; ".join(x.strip(" -") for x in text.splitlines()[1:4]) + ")")
-    except OSError as exc:
-        fail(f"cannot write {out}: {exc.strerror or exc}")
+            config = ModelConfig(model=model, base_url=base_url, timeout=timeout)
+            config.resolved()
+            # Refreshed on each step rather than by a timer thread: the process stays single-threaded,
+            # as forking a chart process (here, or in `draft` when the fork above was not possible) requires.
+            with Live(Text("… loading data", style="dim"), console=console, auto_refresh=False, transient=True) as live:
+                def progress(msg: str) -> None:
+                    live.update(Text(f"… {msg}", style="dim"), refresh=True)
+
+                ds = load_dataset(data)
+                s, e = resolve_period(ds, w, s, e)
+                result = draft(ds, s, e, langs=langs, model_config=config, price=price, out_dir=out,
+                               max_retries=max_retries, progress=progress, chart_worker=worker)
+        except EtfWriterError as exc:
+            text = str(exc)
+            fail(text if "\n" not in text else text.splitlines()[0] + " (" + "; ".join(x.strip(" -") for x in text.splitlines()[1:4]) + ")")
+        except OSError as exc:
+            fail(f"cannot write {out}: {exc.strerror or exc}")
     finally:
         if worker is not None:
             worker.close()
+        if gc_was_on:
+            gc.enable()
     if result.passed:
         console.print(f"[green]✓[/] {result.summary()}")
         for f in result.files:
@@ -110,9 +124,11 @@ def register(app: typer.Typer) -> None:
 
 def main() -> None:
     """``python -m etfwriter.cli_draft --week ...``: the draft command on its own."""
+    from etfwriter._cli_common import run_standalone
+
     app = typer.Typer(add_completion=False)
     register(app)
-    app()
+    run_standalone(app)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from typing import Any, Optional
 import typer
 
 from etfwriter._cli_common import parse_date
-from pydantic import ValidationError
 from rich.console import Console
 
 __all__ = ["register"]
@@ -47,6 +46,8 @@ def _read_text(path: Path, what: str) -> str:
 
 
 def _load_facts(path: Path):
+    from pydantic import ValidationError
+
     from etfwriter.tools.facts import FactSet
 
     text = _read_text(path, "facts file")
