@@ -165,7 +165,7 @@ def compute_facts(ds: Dataset, start: dt.date, end: dt.date, price: str = "nav")
                    f"sum of the flows of the {len(g)} ETFs managed by {mgr}", [f"flow.etf.{c}" for c in g.index], tags=["manager"])
 
     # single ETFs
-    for code, row in table.iterrows():
+    for code, row in zip(table.index, table[["name_zh", "name_en", "category", "flow", "delta_shares", "aum_end"]].to_dict("records")):
         label = (f"{row['name_zh']}（{code}）", f"{row['name_en']} ({code})")
         b.add_flow(f"flow.etf.{code}", label, row["flow"], formula_etf, [f"panel:{code}:{start}..{end}"], tags=["etf", row["category"]])
         b.add(f"shares_change.etf.{code}", (f"{row['name_zh']}份额变动", f"{row['name_en']} change in units outstanding"),

@@ -5,9 +5,10 @@
     rows = worker.result("zh")            # [(id, path, caption, fact ids), ...]
     worker.close()
 
-This module imports nothing heavy (no pandas, no matplotlib), so a command can fork the worker
-first thing: the worker imports matplotlib and the chart code while the parent imports and loads
-its own, and then draws when the job arrives.
+This module imports nothing heavy (no pandas, no matplotlib): a command chooses when to fork.
+`etfwriter draft` forks once the data tools are imported (the worker shares them rather than
+importing them again) and before the data loads: the worker imports matplotlib while the parent
+loads the data and computes the facts, and draws when the job arrives.
 """
 
 from __future__ import annotations
@@ -77,9 +78,9 @@ def _worker_main(conn: Any) -> None:
 class ChartWorker:
     """A forked process that draws the articles' charts while the agent runs on the other core.
 
-    Drawing is the costliest step of an offline draft after imports. Start the worker before
-    importing the data tools (``ChartWorker.start()``, as ``etfwriter draft`` does first thing) so
-    that its matplotlib import overlaps the parent's imports and data load, and pass it to `draft`.
+    Drawing is the costliest step of an offline draft after imports. Start the worker before loading
+    the data (``ChartWorker.start()``, as ``etfwriter draft`` does) so that its matplotlib import
+    overlaps the data load and the facts, and pass it to `draft`.
     `start` returns None where fork is unavailable or unsafe (other threads running;
     ``ETFWRITER_NO_FORK`` set): charts are then drawn in-process.
     """

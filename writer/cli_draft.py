@@ -64,17 +64,18 @@ def draft_command(
     # process ends with the command, re-enabling would only buy one last full collection.
     gc_was_on = gc.isenabled() and not _cli_common.STANDALONE
     gc.disable()
-    # The chart process is forked first thing, before pandas loads: it imports matplotlib and the
-    # chart code while this process imports and loads its own.
-    from etfwriter.chart_worker import ChartWorker
-
-    worker = ChartWorker.start()
+    worker = None
     try:
+        # The data tools (pandas) load before the chart process is forked, so the process shares
+        # them instead of importing them again: it imports matplotlib while this one loads the data
+        # and computes the facts, and is ready to draw about when the facts are sent.
+        from etfwriter.chart_worker import ChartWorker
         from etfwriter.tools import EtfWriterError, load_dataset, resolve_period
         from etfwriter.tools.flows import PRICE_CONVENTIONS
 
         if price not in PRICE_CONVENTIONS:
             raise typer.BadParameter(f"use one of {', '.join(PRICE_CONVENTIONS)}", param_hint="--price")
+        worker = ChartWorker.start()
         try:
             from etfwriter.agent import ModelConfig
             from etfwriter.draft import draft

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html as _html
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -80,9 +81,14 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return markdown_parser()  # rendering keeps no state in the parser: one serves every page
+
+
 def to_html(markdown: str, title: str, lang: str) -> str:
     """A complete HTML page for a rendered article."""
-    body = markdown_parser().render(markdown)
+    body = _parser().render(markdown)
     html_lang = "zh-CN" if lang == "zh" else "en"
     return (
         "<!DOCTYPE html>\n"
