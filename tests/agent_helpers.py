@@ -64,7 +64,7 @@ def outflow_fact_id(facts) -> str:
 
 
 def good_article(facts, lang: str) -> str:
-    """A short article in reference syntax that passes the gate: title, every required heading, disclaimer."""
+    """A short article in reference syntax that passes the gate: title, every required heading, the method block."""
     from etfwriter.gate import required_headings
 
     heads, disclaimer = required_headings(lang)
@@ -77,5 +77,5 @@ def good_article(facts, lang: str) -> str:
             else f"Broad-based ETFs saw a {{{{flow.category.broad}}}}; {{{{{out_id}|name}}}} saw a {{{{{out_id}}}}}.")
     for h in heads:
         lines += [h, "", body, ""]
-    lines.append(f"*{disclaimer}*")
+    lines.append("{{section.method}}")  # the data and method section, ending with the disclaimer
     return "\n".join(lines) + "\n"

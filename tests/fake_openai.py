@@ -195,14 +195,15 @@ def drafting_script(facts: Any, article: Callable[[str, dict], str] | None = Non
     def write(lang: str, request: dict) -> str:
         if article is not None:
             return article(lang, request)
-        from types import SimpleNamespace
 
         from etfwriter.compose import compose
 
-        charts = []
+        from etfwriter.registry import chart_ids
+
+        charts: list[str] = []
         for m in request["messages"]:
-            if m.get("role") == "tool" and (m.get("content") or "").startswith('{"charts"'):
-                charts = [SimpleNamespace(**c) for c in json.loads(m["content"])["charts"]]
+            if m.get("role") == "tool":
+                charts = chart_ids(m.get("content") or "") or charts
         return compose(facts, lang, charts=charts)
 
     def script(request: dict, n: int) -> Reply:

@@ -86,11 +86,22 @@ def test_a_word_elsewhere_in_the_clause_contradicts(facts):
 
 def test_missing_section_title_and_disclaimer(facts):
     heads, disclaimer = required_headings("en")
-    text = good_article(facts, "en").replace(heads[2] + "\n", "", 1).replace(disclaimer, "", 1)
+    text = good_article(facts, "en").replace(heads[2] + "\n", "", 1).replace("{{section.method}}", "", 1)
     text = "\n".join(text.splitlines()[1:])
     rv = review(text, facts, "en")
     spans = {p.span for p in rv.problems if p.kind == "section"}
-    assert heads[2] in spans and disclaimer in spans and "# " in spans
+    assert heads[2] in spans and disclaimer in spans and "# " in spans and "## Data and method" in spans
+    assert any("{{section.method}}" in p.fix for p in rv.problems if p.span == disclaimer)
+
+
+def test_a_model_may_write_the_method_section_itself(facts):
+    from etfwriter.compose import SECTIONS
+
+    heads, disclaimer = required_headings("en")
+    method = next(s for s in SECTIONS if s.id == "method").heading("en")
+    assert method not in heads  # the brief asks for the block instead
+    text = good_article(facts, "en").replace("{{section.method}}", f"{method}\n\nFlows are computed from units and prices.\n\n*{disclaimer}*")
+    assert review(text, facts, "en").passed
 
 
 def test_hand_written_footnote_and_malformed_reference(facts):

@@ -78,13 +78,15 @@ def test_run_json_records_the_loop(drafted):
     assert run["passed"] and run["model"]["model"] == "offline" and run["prompt_version"]
     assert run["langs"] == ["zh", "en"] and run["retries"] == {"zh": 0, "en": 0}
     calls = run["model_calls"]
-    assert [c["lang"] for c in calls] == ["zh", "zh", "en", "en"]
-    assert [c["kind"] for c in calls] == ["tools", "draft", "tools", "draft"]
+    assert [c["lang"] for c in calls] == ["zh", "zh", "en"]  # one research round serves both languages
+    assert [c["kind"] for c in calls] == ["tools", "draft", "draft"]
     assert all(c["token_source"].startswith("estimate: cl100k_base") for c in calls)
     assert all(c["input_tokens"] > 0 and c["output_tokens"] > 0 for c in calls)
     assert run["tokens"]["input"] == sum(c["input_tokens"] for c in calls)
     tools = run["tool_calls"]
     assert [t["name"] for t in tools if t["lang"] == "zh"] == [name for name, _ in PLAN]
+    assert [t["name"] for t in tools if t["lang"] == "en"] == [name for name, _ in PLAN]  # run again, in English
+    assert all(t["replayed"] == (t["lang"] == "en") for t in tools)
     assert all(t["ok"] for t in tools) and all(t["result_chars"] > 0 for t in tools if t["name"] != "charts")
     assert run["seconds"] > 0 and run["period"] == {"start": "2024-12-02", "end": "2024-12-06"}
 
@@ -125,3 +127,30 @@ def test_run_json_says_how_charts_were_drawn(drafted):
     _, out = drafted
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["charts"]["worker"] in ("forked process", "in-process") and run["charts"]["seconds_waited"] >= 0
+
+
+@pytest.mark.parametrize("week", ["2026-01-12", "2025-09-22", "2024-09-23", "2025-03-03"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_offline_article_cites_only_ids_its_tool_calls_returned(lang, week):
+    """The template article refers only to facts its own tool calls handed out (blocks and charts aside)."""
+    import datetime as dt
+
+    from etfwriter.compose import article_blocks, compose
+    from etfwriter.registry import ToolContext, ToolError, call, to_text
+    from etfwriter.render import parse_refs
+    from etfwriter.tools import compute_facts, load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date.fromisoformat(week))
+    facts = compute_facts(ds, s, e, "nav")
+    ctx = ToolContext(dataset=ds, facts=facts, lang=lang)
+    returned: set[str] = set()
+    for name, args in PLAN:
+        try:
+            text = to_text(call(name, args, ctx), lang)
+        except ToolError:
+            continue
+        returned |= {m.group(1) for m in re.finditer(r"^(?:#\d+ )?(\S+) = ", text, re.M)}
+    blocks = article_blocks(facts, lang)
+    cited = {r.id for r in parse_refs(compose(facts, lang)) if r.id not in blocks and not r.id.startswith("chart.")}
+    assert cited and cited <= returned, sorted(cited - returned)

@@ -73,7 +73,7 @@ def test_gate_catches_and_reask_fixes(ctx, lang, kind, expect):
     assert [t.name for t in run.tool_calls] == ["period_summary", "category_flows", "top_movers"]
     assert all(t.ok for t in run.tool_calls)
     results = [m for m in run.messages if isinstance(m, ToolMessage)]
-    assert len(results) == 3 and json.loads(results[0].content)["facts"][0]["id"] == "period.start"
+    assert len(results) == 3 and results[0].content.splitlines()[1].startswith("period.start = ")
 
 
 def test_all_three_faults_in_one_draft_are_listed_together(ctx):
@@ -190,7 +190,7 @@ def test_prompts_document_every_render_variant():
     from etfwriter.render import VARIANTS
 
     for lang in ("zh", "en"):
-        text = load_prompts(lang).system
+        text = load_prompts(lang).system + load_prompts(lang).brief
         for v in VARIANTS:
             if v:
                 assert f"`{v}`" in text, (lang, v)

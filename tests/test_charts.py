@@ -81,7 +81,7 @@ def test_weekly_history_needs_a_series(setup, tmp_path):
 def test_charts_embed_in_the_rendered_article(setup, tmp_path):
     ds, fs = setup
     charts = make_charts(fs, "zh", tmp_path / "charts", dataset=ds)
-    out = render(compose(fs, "zh", charts=charts), fs, "zh")
+    out = render(compose(fs, "zh", charts=charts), fs, "zh", charts=charts)
     assert out.ok
     for c in charts:
         assert f"]({c.file})" in out.markdown

@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from etfwriter._phrasebank import PLACEHOLDER, load_phrasebank, parse_phrasebank
-from etfwriter.compose import DISCLAIMER, REQUIRED_SECTIONS, SECTIONS, compose, missing_sections, scenario
+from etfwriter.compose import DISCLAIMER, REQUIRED_SECTIONS, SECTIONS, article_blocks, compose, missing_sections, scenario
 from etfwriter.render import parse_refs, render
 from etfwriter.tools import compute_facts
 from etfwriter.tools.facts import FactSet
@@ -46,12 +46,20 @@ def _check():
     return pytest.importorskip("etfwriter.evals.check").check
 
 
+def _with_blocks(text: str, fs: FactSet, lang: str) -> str:
+    """The composed text with each block directive replaced by the reference syntax it expands to."""
+    for bid, body in article_blocks(fs, lang).items():
+        text = text.replace("{{" + bid + "}}", body)
+    return text
+
+
 def _assert_article(fs: FactSet, lang: str) -> str:
     text = compose(fs, lang)
     refs = parse_refs(text)
     by_id = fs.by_id()
     assert refs, "the article cites nothing"
-    assert [r.id for r in refs if r.id not in by_id and not r.id.startswith("chart.")] == []
+    blocks = article_blocks(fs, lang)
+    assert [r.id for r in refs if r.id not in by_id and not r.id.startswith("chart.") and r.id not in blocks] == []
     out = render(text, fs, lang)
     assert out.ok, [e.to_json() for e in out.errors]
     assert missing_sections(out.markdown, lang) == []
@@ -128,7 +136,7 @@ def test_phrasing_is_deterministic_and_varies_with_the_period(weeks):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_patterns_carry_stars_and_rules(weeks, lang):
     fs = weeks["out_rotation"]
-    text = compose(fs, lang)
+    text = _with_blocks(compose(fs, lang), fs, lang)
     for key in ("risk_appetite", "sector_rotation", "small_cap", "valuation_divergence", "bottom_signal"):
         assert re.search(r"^### .*\{\{rating\." + key + r"\}\}", text, re.M), key
     rules = re.findall(r"^\*(?:评级依据|How it is rated)", text, re.M)
@@ -138,7 +146,7 @@ def test_patterns_carry_stars_and_rules(weeks, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_history_cites_real_episodes_and_what_followed(weeks, lang):
     fs = weeks["out_record"]
-    text = compose(fs, lang)
+    text = _with_blocks(compose(fs, lang), fs, lang)
     eps = [f.id for f in fs.facts if re.fullmatch(r"hist\.episode\.out\.\d", f.id)]
     assert eps
     for e in eps:
@@ -192,9 +200,15 @@ def test_charts_are_embedded_when_given(weeks):
             self.id, self.file, self.caption = cid, f"charts/{cid}.png", "图"
 
     charts = [C(c) for c in ("category_flows", "top_movers", "daily_path", "weekly_history")]
-    text = compose(weeks["out_rotation"], "zh", charts=charts)
+    fs = weeks["out_rotation"]
+    text = compose(fs, "zh", charts=charts)
     for c in charts:
-        assert f"](charts/{c.id}.png)" in text
+        assert text.count("{{chart.%s}}" % c.id) == 1
+    assert compose(fs, "zh", charts=[c.id for c in charts]) == text  # ids alone are enough
+    assert "{{chart." not in compose(fs, "zh")
+    rendered = render(text, fs, "zh", charts=charts).markdown
+    for c in charts:
+        assert f"![图](charts/{c.id}.png)" in rendered
 
 
 # --- sparse fact sets ----------------------------------------------------------------------------------

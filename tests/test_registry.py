@@ -146,13 +146,36 @@ def test_embedding_tools(ctx):
 def test_drafting_view_is_one_language_and_compact(ctx):
     res = call("category_flows", {}, ctx)
     both = json.loads(to_text(res))
-    zh = json.loads(to_text(res, "zh"))
-    en = json.loads(to_text(res, "en"))
-    assert isinstance(both["facts"][0]["display"], dict)
-    assert isinstance(zh["facts"][0]["display"], str) and CJK.search(zh["facts"][0]["display"])
-    assert not CJK.search(json.dumps(en, ensure_ascii=False))
-    assert "source" not in zh["facts"][0] and "source" in both["facts"][0]
-    assert len(to_text(res, "zh")) < len(to_text(res)) * 0.7
+    zh = to_text(res, "zh").splitlines()
+    en = to_text(res, "en").splitlines()
+    assert isinstance(both["facts"][0]["display"], dict) and "source" in both["facts"][0]
+    assert len(zh) == len(en) == len(both["facts"])  # the period is said once, by period_summary
+    for line, fact in zip(zh, both["facts"]):  # one fact per line: id = display | label, in that language
+        label = fact["label"]["zh"]
+        assert label.endswith("净流入") and line == f"{fact['id']} = {fact['display']['zh']} | {label[:-3]}"
+    for line, fact in zip(en, both["facts"]):
+        assert line.endswith(" | " + fact["label"]["en"].removesuffix(" net flow"))
+    assert CJK.search(zh[0]) and not CJK.search("\n".join(en))
+    assert to_text(call("period_summary", {}, ctx), "zh").startswith("period: ")
+    assert "sum of" not in to_text(res, "en")  # no provenance formulas
+    assert len(to_text(res, "zh")) < len(to_text(res)) * 0.5
+
+
+def test_drafting_view_keeps_ranks_rules_groups_and_chart_ids(ctx):
+    movers = to_text(call("top_movers", {"kind": "etf", "direction": "outflow", "n": 2}, ctx), "en").splitlines()
+    assert movers[0].startswith("kind: etf") and movers[1].startswith("#1 flow.etf.") and movers[2].startswith("#2 flow.etf.")
+    assert "group:" in movers
+    rules = to_text(call("ratings", {}, ctx), "zh").splitlines()
+    assert any(x.startswith("rating.") for x in rules) and any(x.startswith("  rule: ") for x in rules)
+    summary = to_text(call("period_summary", {}, ctx), "en")
+    assert "\ndataset: name=" in summary and "reconstruction=" in summary and "\nmust_say: " in summary
+    from etfwriter.registry import ChartInfo
+
+    ctx.charts = [ChartInfo(id="category_flows", caption="Chart: flows", file="charts/en/category_flows.png")]
+    listed = to_text(call("charts", {}, ctx), "en")
+    assert listed == "chart.category_flows: Chart: flows"
+    assert R.chart_ids(listed) == ["category_flows"] == R.chart_ids(to_text(call("charts", {}, ctx)))
+    assert R.chart_ids("\n".join(movers)) == []
 
 
 def test_openai_functions_match_the_registry():
@@ -171,8 +194,8 @@ def test_langchain_tools_run_through_the_registry(ctx):
     assert all(isinstance(t, StructuredTool) for t in tools.values())
     assert tools["top_movers"].args_schema is R.get("top_movers").args_model
     msg = tools["top_movers"].invoke({"type": "tool_call", "id": "c1", "name": "top_movers", "args": {"n": 2}})
-    data = json.loads(msg.content)
-    assert msg.status == "success" and len(data["facts"]) == 2 and isinstance(data["facts"][0]["label"], str)
+    ranked = [x for x in msg.content.splitlines() if x.startswith("#")]
+    assert msg.status == "success" and len(ranked) == 2 and not CJK.search(msg.content)
     bad = tools["top_movers"].invoke({"type": "tool_call", "id": "c2", "name": "top_movers", "args": {"n": 99}})
     assert bad.status == "error" and "invalid arguments for top_movers" in bad.content and "n:" in bad.content
     from etfwriter.tools.facts import FactSet

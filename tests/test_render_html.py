@@ -26,7 +26,7 @@ def test_article_page_has_tables_footnotes_and_images(facts, lang):
     class C:
         id, file, caption = "category_flows", "charts/category_flows.png", "chart"
 
-    out = render(compose(facts, lang, charts=[C()]), facts, lang)
+    out = render(compose(facts, lang, charts=[C()]), facts, lang, charts=[C()])
     page = to_html(out.markdown, "周报 <draft> & co", lang)
     assert page.startswith("<!DOCTYPE html>")
     assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in page

@@ -222,7 +222,9 @@ def test_sloppy_model_mistakes_are_counted_and_caught(sloppy_run):
             assert a["problems"][EXPECTED_PROBLEM[m.kind]] == 1
         assert r["tokens"]["source"] == "api"
         assert (r["status"] == "rejected") == (script.plan(*key) == "stubborn")
-    assert requests == 8 * 2 + tot["reasks"]  # tools turn + first draft per article, one call per re-ask
+    periods = {(s, e) for s, e, _ in pairs}
+    # one tools turn per period (shared by its two languages), a first draft per article, one call per re-ask
+    assert requests == len(periods) + 8 + tot["reasks"]
 
 
 def test_cli_scripted_sloppy_demo(tmp_path):

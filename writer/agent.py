@@ -27,7 +27,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -79,12 +79,18 @@ class ModelCallError(AgentError):
 
 @dataclass(frozen=True)
 class Prompts:
-    """The system prompt of one language and the version of the prompt set."""
+    """The prompts of one language: the system prompt, the writing brief and the version of the set.
+
+    The system prompt opens the conversation (role, which tools to call); the brief (reference
+    syntax, blocks, outline, style) is sent once, after the first tool results, so the research
+    call does not carry it. A prompt set without a brief puts everything in the system prompt.
+    """
 
     lang: str
     version: str
     system: str
     files: tuple[str, ...]
+    brief: str = ""
 
 
 def _prompt_file(name: str, source: str | None = None) -> str:
@@ -122,21 +128,34 @@ def load_prompts(lang: str, source: str | None = None) -> Prompts:
     from etfwriter.gate import required_headings
 
     manifest = json.loads(_prompt_file("manifest.json", source))
-    files = [manifest["system"][lang], *manifest["include"]]
-    parts = [_lang_block(_prompt_file(f, source), lang) for f in files]
     headings, disclaimer = required_headings(lang)
-    text = "\n\n".join(parts)
-    text = text.replace("⟨required_sections⟩", "\n".join(headings)).replace("⟨disclaimer⟩", disclaimer)
-    text = text.replace("⟨version⟩", manifest["version"])
-    return Prompts(lang=lang, version=manifest["version"], system=text.strip() + "\n", files=tuple(files))
+
+    def assemble(names: list[str]) -> str:
+        text = "\n\n".join(_lang_block(_prompt_file(f, source), lang) for f in names)
+        text = text.replace("⟨required_sections⟩", "\n".join(headings)).replace("⟨disclaimer⟩", disclaimer)
+        return text.replace("⟨version⟩", manifest["version"]).strip() + "\n"
+
+    brief_files = [manifest["brief"][lang], *manifest["include"]] if manifest.get("brief") else []
+    system_files = [manifest["system"][lang]] + ([] if brief_files else list(manifest["include"]))
+    return Prompts(lang=lang, version=manifest["version"], system=assemble(system_files),
+                   files=tuple(system_files + brief_files), brief=assemble(brief_files) if brief_files else "")
 
 
 def task_message(lang: str) -> str:
     """The first user message: what to write. It names the language and nothing from the data."""
     if lang == "zh":
-        return "lang: zh\n请撰写本期ETF资金流向周报（中文）：先在同一轮中调用所需工具，再按大纲输出完整文章Markdown。"
+        return "lang: zh\n请撰写本期ETF资金流向周报（中文）：先在同一轮中调用所需工具，再按写作要求输出完整文章Markdown。"
     return ("lang: en\nWrite this period's ETF capital-flow weekly in English: first call the tools you need, all in "
-            "one turn, then output the whole article in Markdown following the outline.")
+            "one turn, then output the whole article in Markdown as the brief says.")
+
+
+def _brief_message(prompts: Prompts, early: bool) -> str:
+    """The writing brief, sent after the first tool results (or at once if the model wrote before calling any tool)."""
+    if not early:
+        return prompts.brief
+    first = ("先调用工具获取事实，再按以下要求写作；没有工具返回的 id 就无法写文章。\n\n" if prompts.lang == "zh" else
+             "Call the tools for the facts first, then write as this brief says: without ids from the tools there is no article.\n\n")
+    return first + prompts.brief
 
 
 # --- models -------------------------------------------------------------------------------------
@@ -223,6 +242,8 @@ class ToolCallRecord:
     seconds: float
     result_chars: int = 0
     error: str | None = None
+    replayed: bool = False
+    """Asked for by the model in another language's conversation (see `run_agent`'s `research`)."""
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__, seconds=round(self.seconds, 4))
@@ -250,6 +271,19 @@ class AgentRun:
     @property
     def tokens(self) -> tuple[int, int]:
         return sum(c.input_tokens for c in self.model_calls), sum(c.output_tokens for c in self.model_calls)
+
+    @property
+    def research(self) -> list[AIMessage]:
+        """The model's tool-calling turns before its first draft (what `run_agent(research=...)` replays)."""
+        from langchain_core.messages import AIMessage
+
+        out = []
+        for m in self.messages:
+            if isinstance(m, AIMessage):
+                if not m.tool_calls:
+                    break
+                out.append(m)
+        return out
 
 
 # --- token estimates ----------------------------------------------------------------------------
@@ -373,16 +407,21 @@ def run_agent(
     charts: list[Any] | None = None,
     progress: Callable[[str], None] | None = None,
     prompts_source: str | None = None,
+    research: Sequence[AIMessage] | None = None,
 ) -> AgentRun:
     """Run the tool-calling loop for one language until the gate passes or the retries run out.
 
     `charts` (what ``{{chart.<id>}}`` may embed) defaults to the context's charts.
+    `research`: the tool-calling turns the model made for another language on the same facts
+    (`AgentRun.research`). They open this conversation as the model's own turns, their tools run
+    again here (so results come in this language), and the model's first call is the writing
+    call: one research round serves every language of an article.
     `prompts_source` selects another prompt set (see `load_prompts`); default: the installed one.
     Returns the run whether or not the last draft passed (`AgentRun.passed`); raises
     `ModelCallError` when the API fails after its retries, and `AgentError` when the model keeps
     calling tools without ever writing or its last reply is still empty.
     """
-    from langchain_core.messages import HumanMessage, SystemMessage, ToolMessage
+    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 
     from etfwriter.gate import reask_message, review
     from etfwriter.registry import AGENT_TOOLS, langchain_tools, openai_functions
@@ -401,6 +440,17 @@ def run_agent(
     t_run = time.perf_counter()
     tool_rounds = 0
     nudged = False
+    briefed = not prompts.brief
+    for turn in research or ():
+        say(f"[{lang}] replaying {len(turn.tool_calls)} tool call(s) of the research round")
+        messages.append(AIMessage(content="", tool_calls=list(turn.tool_calls)))
+        for c in turn.tool_calls:
+            messages.append(_run_tool(c, by_name, run, lang, say))
+            run.tool_calls[-1].replayed = True
+        tool_rounds += 1
+    if research and not briefed:
+        briefed = True
+        messages.append(HumanMessage(_brief_message(prompts, early=False)))
     while True:
         say(f"[{lang}] model call {len(run.model_calls) + 1}")
         t0 = time.perf_counter()
@@ -428,6 +478,9 @@ def run_agent(
                        "call the tool again with a JSON object that fits its schema")
                 run.tool_calls.append(ToolCallRecord(lang, str(c.get("name")), c.get("args"), False, 0.0, error=err))
                 messages.append(ToolMessage(err, tool_call_id=c.get("id") or "invalid", status="error"))
+            if not briefed:
+                briefed = True
+                messages.append(HumanMessage(_brief_message(prompts, early=False)))
             if tool_rounds >= max_tool_rounds:
                 if nudged:
                     raise AgentError(f"the model kept calling tools ({tool_rounds} rounds) without writing the {lang} article")
@@ -437,6 +490,10 @@ def run_agent(
 
         text = _strip_fence(_text_of(ai))
         record.kind = "draft" if text.strip() else "empty"
+        if not briefed:  # it wrote before asking for any fact: give it the brief, not a verdict
+            briefed = True
+            messages.append(HumanMessage(_brief_message(prompts, early=True)))
+            continue
         say(f"[{lang}] checking draft {len(run.reviews) + 1}")
         rv = review(text, facts, lang, charts=ctx.chart_list() if charts is None else charts)
         run.reviews.append(rv)

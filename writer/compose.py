@@ -33,7 +33,8 @@ from etfwriter.tools.flows import PRICE_CONVENTIONS
 from ._phrasebank import Phrasebank, load_phrasebank
 from .render import TABLE_HEADERS, TableRow, flow_table, render_table
 
-__all__ = ["Section", "SECTIONS", "REQUIRED_SECTIONS", "DISCLAIMER", "compose", "missing_sections", "scenario"]
+__all__ = ["Section", "SECTIONS", "REQUIRED_SECTIONS", "DISCLAIMER", "BLOCK_IDS", "article_blocks", "compose", "missing_sections",
+           "scenario"]
 
 Lang = Literal["zh", "en"]
 
@@ -112,7 +113,7 @@ class _Writer:
         self.by: dict[str, Fact] = facts.by_id()
         self.bank: Phrasebank = load_phrasebank(self.lang)
         self.seed = f"{facts.period.start.isoformat()}/{facts.period.end.isoformat()}/{self.lang}"
-        self.charts = {str(getattr(c, "id", "")): c for c in (charts or ())}
+        self.charts = {str(c if isinstance(c, str) else getattr(c, "id", "")) for c in (charts or ())}
         self.b = self.num("flow.category.broad")
         self.t = self.num("flow.category.sector_theme")
         self.total = self.num("flow.total")
@@ -180,14 +181,8 @@ class _Writer:
         return next(s for s in SECTIONS if s.id == sid).heading(self.lang)
 
     def chart(self, cid: str) -> str | None:
-        c = self.charts.get(cid)
-        if c is None:
-            return None
-        path = str(getattr(c, "file", None) or getattr(c, "path", "")).replace("\\", "/")
-        cap = getattr(c, "caption", "") or getattr(c, "title", "")
-        if not isinstance(cap, str):
-            cap = getattr(cap, self.lang, "")
-        return f"![{cap}]({path})"
+        """``{{chart.<id>}}`` when the chart was made (the renderer embeds it), else None."""
+        return "{{chart.%s}}" % cid if cid in self.charts else None
 
     # --- scenario ------------------------------------------------------------------------------
 
@@ -311,10 +306,8 @@ def _category_note(w: _Writer, fid: str, cat: str, cat_ids: list[str]) -> str:
     return w.say(f"note.{'in' if s > 0 else 'out'}")
 
 
-def _panorama(w: _Writer) -> list[str]:
-    blocks = [w.heading("panorama")]
-    v = w.base()
-    blocks.append(w.say("panorama.intro", **v))
+def _flows_table(w: _Writer) -> str | None:
+    """The flow panorama table and its unit note (block ``table.flows``)."""
     rows: list[TableRow] = []
     cat_ids = [f"flow.category.{c}" for c in _CATS if w.has(f"flow.category.{c}")]
     for fid in cat_ids:
@@ -339,9 +332,17 @@ def _panorama(w: _Writer) -> list[str]:
         else:
             note = w.say(f"note.family_against_{'in' if w.bd < 0 else 'out'}")
         rows.append(TableRow(w.name(fid), fid, note))
-    if rows:
-        blocks.append(flow_table(rows, w.lang, unit="yi"))
-        blocks.append(w.say("panorama.table_note"))
+    if not rows:
+        return None
+    return flow_table(rows, w.lang, unit="yi") + "\n\n" + w.say("panorama.table_note")
+
+
+def _panorama(w: _Writer) -> list[str]:
+    blocks = [w.heading("panorama")]
+    v = w.base()
+    blocks.append(w.say("panorama.intro", **v))
+    if _flows_table(w) is not None:
+        blocks.append("{{table.flows}}")
     if all(w.has(i) for i in ("aum.total.end", "aum_change.total", "market_effect.total")):
         blocks.append(w.say("panorama.aum", aum=w.r("aum.total.end"), change=w.r("aum_change.total"), market=w.r("market_effect.total")))
     img = w.chart("category_flows")
@@ -493,9 +494,23 @@ _PATTERNS = {
 }
 
 
+def _present_ratings(w: _Writer) -> list[str]:
+    return [k for k in _RATINGS if w.has(f"rating.{k}")]
+
+
+def _signals_table(w: _Writer) -> str | None:
+    """One row per rating: signal, stars, a reading of the level (block ``table.signals``)."""
+    present = _present_ratings(w)
+    if not present:
+        return None
+    rows = [[w.say(f"signal.name.{key}"), w.r(f"rating.{key}"), w.say(f"signal.{key}.{_level(w.stars(key))}")] for key in present]
+    head = ["信号类型", "强度", "解读"] if w.zh else ["Signal", "Strength", "Reading"]
+    return render_table(head, rows, ["l", "l", "l"])
+
+
 def _patterns(w: _Writer) -> list[str]:
     blocks = [w.heading("patterns"), w.say("patterns.intro")]
-    present = [k for k in _RATINGS if w.has(f"rating.{k}")]
+    present = _present_ratings(w)
     if not present:
         blocks.append(w.say("patterns.none"))
         return blocks
@@ -503,13 +518,9 @@ def _patterns(w: _Writer) -> list[str]:
         title, body = _PATTERNS[key](w)
         blocks.append("### " + w.say("pattern.heading", title=title, stars=w.r(f"rating.{key}")))
         blocks.append(("" if w.zh else " ").join(body))
-        blocks.append(w.say(f"rule.{key}", **w.base()))
-    rows = []
-    for key in present:
-        rows.append([w.say(f"signal.name.{key}"), w.r(f"rating.{key}"), w.say(f"signal.{key}.{_level(w.stars(key))}")])
-    head = ["信号类型", "强度", "解读"] if w.zh else ["Signal", "Strength", "Reading"]
+        blocks.append("{{rule.%s}}" % key)
     blocks.append(w.say("patterns.table_intro"))
-    blocks.append(render_table(head, rows, ["l", "l", "l"]))
+    blocks.append("{{table.signals}}")
     img = w.chart("daily_path")
     if img:
         blocks.append(img)
@@ -542,19 +553,30 @@ def _history(w: _Writer) -> list[str]:
     eps = _episodes(w, d)
     if eps:
         blocks.append(w.say(f"hist.episodes_intro_{d}", **v))
-        head = [w.say("hist.col_period"), w.say("hist.col_flow", unit_lc=_lower_first(TABLE_HEADERS["yi"][w.lang])), w.say("hist.col_after", **v)]
-        rows = []
-        for e in eps:
-            after = w.r(e + ".csi300_after") if w.has(e + ".csi300_after") else w.say("hist.no_after")
-            rows.append([w.r(e, "date"), w.r(e, "yi"), after])
-        rows.append([w.say("hist.this_week"), w.r("flow.category.broad", "yi"), w.say("hist.pending")])
-        blocks.append(render_table(head, rows, ["l", "r", "r"]))
+        blocks.append("{{table.episodes}}")
         summary = _after_summary(w, eps)
         blocks.append(w.say(f"hist.after_{summary or 'none'}_{d}", **v) + ("" if w.zh else " ") + w.say("hist.caveat"))
     img = w.chart("weekly_history")
     if img:
         blocks.append(img)
     return blocks
+
+
+def _episodes_table(w: _Writer) -> str | None:
+    """Past broad-based episodes in the direction of this week's flow, with the CSI 300 after each (block ``table.episodes``)."""
+    if w.periods < 2 or not w.bd or not w.has("flow.category.broad"):
+        return None
+    eps = _episodes(w, w.d)
+    if not eps:
+        return None
+    v = w.base()
+    head = [w.say("hist.col_period"), w.say("hist.col_flow", unit_lc=_lower_first(TABLE_HEADERS["yi"][w.lang])), w.say("hist.col_after", **v)]
+    rows = []
+    for e in eps:
+        after = w.r(e + ".csi300_after") if w.has(e + ".csi300_after") else w.say("hist.no_after")
+        rows.append([w.r(e, "date"), w.r(e, "yi"), after])
+    rows.append([w.say("hist.this_week"), w.r("flow.category.broad", "yi"), w.say("hist.pending")])
+    return render_table(head, rows, ["l", "r", "r"])
 
 
 def _lower_first(text: str) -> str:
@@ -584,18 +606,25 @@ def _rotation(w: _Writer) -> list[str]:
         cb.append(w.say("rotation.cross_border_out", name=w.r(cb_out[0], "name"), flow=w.r(cb_out[0])))
     if cb:
         blocks.append(("" if w.zh else " ").join(cb))
-    top_in = [i for _, i in w.tagged("top_in")][:_LIST_MAX]
-    top_out = [i for _, i in w.tagged("top_out")][:_LIST_MAX]
-    if top_in or top_out:
+    if _top_etfs_table(w) is not None:
         blocks.append(w.say("rotation.etf_intro"))
-        head = ["方向", "ETF", TABLE_HEADERS["yi"]["zh"]] if w.zh else ["Side", "ETF", TABLE_HEADERS["yi"]["en"]]
-        rows = [[w.say("rotation.side_in"), w.name(i), w.r(i, "yi")] for i in top_in]
-        rows += [[w.say("rotation.side_out"), w.name(i), w.r(i, "yi")] for i in top_out]
-        blocks.append(render_table(head, rows, ["l", "l", "r"]))
+        blocks.append("{{table.top_etfs}}")
     img = w.chart("top_movers")
     if img:
         blocks.append(img)
     return blocks
+
+
+def _top_etfs_table(w: _Writer) -> str | None:
+    """The single ETFs with the largest inflows and outflows (block ``table.top_etfs``)."""
+    top_in = [i for _, i in w.tagged("top_in")][:_LIST_MAX]
+    top_out = [i for _, i in w.tagged("top_out")][:_LIST_MAX]
+    if not (top_in or top_out):
+        return None
+    head = ["方向", "ETF", TABLE_HEADERS["yi"]["zh"]] if w.zh else ["Side", "ETF", TABLE_HEADERS["yi"]["en"]]
+    rows = [[w.say("rotation.side_in"), w.name(i), w.r(i, "yi")] for i in top_in]
+    rows += [[w.say("rotation.side_out"), w.name(i), w.r(i, "yi")] for i in top_out]
+    return render_table(head, rows, ["l", "l", "r"])
 
 
 def _watch(w: _Writer) -> list[str]:
@@ -657,7 +686,8 @@ def _conclusions(w: _Writer) -> list[str]:
     return blocks
 
 
-def _method(w: _Writer) -> list[str]:
+def _method_section(w: _Writer) -> str:
+    """The data and method section, ending with the disclaimer (block ``section.method``)."""
     blocks = [w.heading("method")]
     ds = w.fs.dataset
     price = PRICE_CONVENTIONS.get(ds.price_convention, (ds.price_convention, ds.price_convention))[0 if w.zh else 1]
@@ -670,7 +700,32 @@ def _method(w: _Writer) -> list[str]:
         items.append(w.say("method.reconstruction"))
     blocks.append("\n".join("- " + i for i in items))
     blocks.append(f"*{DISCLAIMER[w.lang]}*")
-    return blocks
+    return "\n\n".join(blocks)
+
+
+BLOCK_IDS = ("table.flows", "table.signals", "table.episodes", "table.top_etfs", "section.method") + tuple(f"rule.{k}" for k in _RATINGS)
+"""Blocks an article may place on a line of their own; the renderer writes them from the facts."""
+
+
+def article_blocks(facts: FactSet, lang: str) -> dict[str, str]:
+    """Block id -> its text in reference syntax, for the blocks that apply to these facts.
+
+    Tables, the rating rules and the data and method section are written by code, so a model
+    places ``{{table.flows}}``, ``{{rule.small_cap}}`` or ``{{section.method}}`` instead of
+    typing them; the renderer expands each one (its figures cited like any reference).
+    """
+    w = _Writer(facts, lang, None)
+    out: dict[str, str | None] = {
+        "table.flows": _flows_table(w),
+        "table.signals": _signals_table(w),
+        "table.episodes": _episodes_table(w),
+        "table.top_etfs": _top_etfs_table(w),
+        "section.method": _method_section(w),
+    }
+    v = w.base()
+    for key in _present_ratings(w):
+        out[f"rule.{key}"] = w.say(f"rule.{key}", **v)
+    return {k: b for k, b in out.items() if b}
 
 
 def scenario(facts: FactSet) -> str:
@@ -698,5 +753,5 @@ def compose(facts: FactSet, lang: Lang, *, charts: Sequence[Any] | None = None) 
     blocks += _rotation(w)
     blocks += _watch(w)
     blocks += _conclusions(w)
-    blocks += _method(w)
+    blocks.append("{{section.method}}")
     return "\n\n".join(b for b in blocks if b) + "\n"

@@ -136,6 +136,7 @@ def draft(
     chart_worker: ChartWorker | None = None,
     charts: bool = True,
     prompts_source: str | None = None,
+    share_research: bool = True,
 ) -> DraftResult:
     """Draft the article of start..end in each language, gate it, and write the output folder.
 
@@ -144,6 +145,9 @@ def draft(
     (`parallel_charts` None) or forced (True), else in-process (False). ``charts=False`` draws
     none (the charts tool lists no chart; the eval suite's fast mode). `prompts_source`: another
     prompt set for the agent (`etfwriter.agent.load_prompts`); default: the installed prompts.
+    `share_research`: the second language starts from the tool calls the model made for the first
+    (run again in its own language) instead of a research call of its own; False gives each
+    language its own research round.
     """
     say = progress or (lambda _msg: None)
     config = model_config or ModelConfig()
@@ -173,8 +177,9 @@ def draft(
             chat = model(facts, lang) if model is not None else make_model(config, facts)
             ctx = ToolContext(dataset=ds, facts=facts,
                               charts=(lambda lang=lang: chart_job.get(lang, warnings)) if chart_job is not None else [])
+            research = next(iter(runs.values())).research if runs and share_research else None
             runs[lang] = run_agent(chat, ctx, lang, max_retries=max_retries, config=config, progress=say,
-                                   prompts_source=prompts_source)
+                                   prompts_source=prompts_source, research=research)
         failed = [lang for lang, r in runs.items() if not r.passed]
         passed = not failed
         say("writing files")

@@ -109,12 +109,13 @@ def required_sections(lang: str) -> list[str]:
 def required_headings(lang: str) -> tuple[list[str], str]:
     """(the Markdown heading lines the model writes, the disclaimer line) for `lang`.
 
-    The references heading is left out: the renderer appends that section.
+    The references heading is left out (the renderer appends that section), and so is the data
+    and method heading: ``{{section.method}}`` writes that section with the disclaimer.
     """
     from etfwriter.compose import DISCLAIMER, SECTIONS
 
     lang = "zh" if lang == "zh" else "en"
-    return [s.heading(lang) for s in SECTIONS if s.id != "references"], DISCLAIMER[lang]
+    return [s.heading(lang) for s in SECTIONS if s.id not in ("references", "method")], DISCLAIMER[lang]
 
 
 def _line_of(text: str, pos: int) -> int:
@@ -278,9 +279,13 @@ def _section_problems(rendered_markdown: str, lang: str) -> list[Problem]:
         elif sid == "disclaimer":
             text = DISCLAIMER["zh" if zh else "en"]
             out.append(Problem("section", text, "the disclaimer line is missing",
-                               f"在“数据与方法说明”末尾单独一行逐字写出：*{text}*" if zh else f"end the data and method section with this line, verbatim: *{text}*"))
+                               "文章最后单独一行写 {{section.method}}（它写出数据与方法说明和免责声明）" if zh else
+                               "end the article with {{section.method}} on its own line (it writes the data and method section and the disclaimer)"))
         elif sid == "references":
             continue  # appended by the renderer when anything is cited; uncited text fails elsewhere
+        elif sid == "method":
+            out.append(Problem("section", by_id[sid].heading(lang), "the data and method section is missing",
+                               "文章最后单独一行写 {{section.method}}" if zh else "end the article with {{section.method}} on its own line"))
         else:
             head = by_id[sid].heading(lang) if sid in by_id else sid
             out.append(Problem("section", head, "required section heading is missing or not written exactly",

@@ -19,9 +19,7 @@ wrong number, cites an unknown id or flips a direction, and then fixes it when r
 
 from __future__ import annotations
 
-import json
 import re
-from types import SimpleNamespace
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -93,12 +91,13 @@ PLAN: tuple[tuple[str, dict[str, Any]], ...] = (
     ("period_summary", {}),
     ("category_flows", {"level": "category"}),
     ("category_flows", {"level": "family"}),
-    ("category_flows", {"level": "theme", "category": "sector_theme"}),
-    ("top_movers", {"kind": "etf", "direction": "outflow", "n": 5}),
-    ("top_movers", {"kind": "etf", "direction": "inflow", "n": 5}),
+    ("category_flows", {"level": "theme"}),
+    ("top_movers", {"kind": "etf", "direction": "outflow"}),
+    ("top_movers", {"kind": "etf", "direction": "inflow"}),
     ("ratings", {}),
     ("history", {}),
     ("index_moves", {}),
+    ("daily_flows", {"category": "broad"}),
     ("charts", {}),
 )
 """The tool calls the offline model makes, all in its first turn (what its template article cites)."""
@@ -139,16 +138,13 @@ class OfflineChatModel(ToolCallingChatModel):
         return compose(self.facts, lang, charts=charts)
 
 
-def _charts_from(messages: Sequence[BaseMessage]) -> list[Any]:
-    """The charts the ``charts`` tool listed (id, file, caption), as objects the composer embeds."""
+def _charts_from(messages: Sequence[BaseMessage]) -> list[str]:
+    """The ids of the charts the ``charts`` tool listed (the composer embeds them as ``{{chart.<id>}}``)."""
+    from etfwriter.registry import chart_ids
+
     ids = {tc["id"] for m in messages if isinstance(m, AIMessage) for tc in m.tool_calls if tc["name"] == "charts"}
-    out: list[Any] = []
+    out: list[str] = []
     for m in messages:
         if isinstance(m, ToolMessage) and m.tool_call_id in ids and m.status != "error" and isinstance(m.content, str):
-            try:
-                data = json.loads(m.content)
-            except ValueError:
-                continue
-            for c in data.get("charts", []):
-                out.append(SimpleNamespace(id=c.get("id"), file=c.get("file"), caption=c.get("caption", "")))
+            out += chart_ids(m.content)
     return out

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
@@ -49,6 +50,7 @@ __all__ = [
     "ToolSpec",
     "UnknownToolError",
     "call",
+    "chart_ids",
     "fact_out",
     "get",
     "langchain_tools",
@@ -271,24 +273,22 @@ class NoArgs(_Args):
 
 class CategoryFlowsArgs(_Args):
     level: Literal["category", "family", "theme"] = Field(
-        "category",
-        description="category: 分类 (宽基, 行业主题, 跨境, 债券, 商品, 货币); family: broad-index families (指数系列); "
-        "theme: sector/theme groups (主题).",
-    )
-    category: Category | None = Field(None, description="Only this category.")
-    with_aum: bool = Field(False, description="Add AUM (规模), AUM change and market effect.")
+        "category", description="category (宽基, 行业主题, 跨境, 债券, 商品, 货币), index family or theme")
+    category: Category | None = Field(None)
+    with_aum: bool = Field(False, description="Add AUM, AUM change and market effect.")
 
 
 class TopMoversArgs(_Args):
     kind: Literal["etf", "theme", "family"] = Field("etf")
-    direction: Literal["outflow", "inflow"] = Field("outflow", description="净流出 or 净流入")
+    direction: Literal["outflow", "inflow"] = Field("outflow")
     n: int = Field(5, ge=1, le=10)
     category: Category | None = Field(None)
+    details: bool = Field(False, description="Add units change and AUM of the top three ETFs.")
 
 
 class HistoryArgs(_Args):
-    outflow_episodes: int = Field(3, ge=0, le=3, description="Largest past broad-based outflow periods to show.")
-    inflow_episodes: int = Field(1, ge=0, le=3)
+    outflow_episodes: int | None = Field(None, ge=0, le=3, description="Default: 3 if the broad flow is an outflow, else 0.")
+    inflow_episodes: int | None = Field(None, ge=0, le=3, description="Default: 3 if the broad flow is an inflow, else 0.")
 
 
 class IndexArgs(_Args):
@@ -476,11 +476,10 @@ def _top_movers(ctx: ToolContext, a: TopMoversArgs) -> TopMovers:
         extra = ["flow.etf_day.max_out", "flow.etf_day.max_out.date"] if sign < 0 else ["flow.etf_day.max_in", "flow.etf_day.max_in.date"]
         if sign < 0 and a.category in (None, "broad"):
             extra = ["flow.group.top10_broad_out", "share.top10_of_broad"] + extra
-        extra += [f.id for f in fs.facts if f.id.startswith("share.etf.")]
-        if sign < 0:
-            extra.append("count.etfs_out_over_100yi")
+        listed = {m.id.split(".")[-1] for m in movers}
+        extra += [f.id for f in fs.facts if f.id.startswith("share.etf.") and f.id.split(".")[2] in listed]
         group = _pick(fs, extra)
-        for m in movers[:3]:
+        for m in movers[:3] if a.details else []:
             code = m.id.split(".")[-1]
             group += _pick(fs, [f"shares_change.etf.{code}", f"aum.etf.{code}.end"]) if f"shares_change.etf.{code}" in by else []
     return TopMovers(period=_period_text(fs), facts=movers, kind=a.kind, direction=a.direction, group=group)
@@ -495,19 +494,35 @@ def _ratings(ctx: ToolContext, _: NoArgs) -> FactList:
     return FactList(period=_period_text(fs), facts=rows)
 
 
-def _history_wanted(fid: str, a: HistoryArgs) -> bool:
+def _history_wanted(fid: str, a: HistoryArgs, by: dict[str, Fact]) -> bool:
+    """Ranks only in the direction of their flow (an outflow's rank among inflows says nothing); episodes as asked."""
     parts = fid.split(".")
-    if parts[1] == "category" and parts[2] not in ("broad", "sector_theme") and parts[3] in ("rank_in", "rank_out"):
-        return False
+    if parts[-1] in ("rank_in", "rank_out"):
+        if parts[1] == "category" and parts[2] not in ("broad", "sector_theme"):
+            return False
+        flow = by.get("flow.total" if parts[1] == "total" else f"flow.category.{parts[2]}")
+        if flow is not None and not isinstance(flow.value, str) and flow.value != 0:
+            return parts[-1] == ("rank_out" if flow.value < 0 else "rank_in")
+        return True
+    if parts[1] == "category" and parts[-2] in ("prev_max_in", "prev_max_out") or parts[-1] in ("prev_max_in", "prev_max_out"):
+        key = parts[-1] if parts[-1].startswith("prev_max") else parts[-2]
+        flow = by.get(f"flow.category.{parts[2]}")
+        if flow is not None and not isinstance(flow.value, str) and flow.value != 0:
+            return key == ("prev_max_out" if flow.value < 0 else "prev_max_in")
+        return True
     if parts[1] == "episode":
-        limit = a.outflow_episodes if parts[2] == "out" else a.inflow_episodes
+        broad = by.get("flow.category.broad")
+        side = "out" if broad is not None and not isinstance(broad.value, str) and broad.value < 0 else "in"
+        asked = a.outflow_episodes if parts[2] == "out" else a.inflow_episodes
+        limit = asked if asked is not None else (3 if parts[2] == side else 0)
         return int(parts[3]) <= limit
     return True
 
 
 def _history(ctx: ToolContext, a: HistoryArgs) -> FactList:
     fs = ctx.current()
-    keep = [f for f in fs.facts if f.id.startswith("hist.") and _history_wanted(f.id, a)]
+    by = fs.by_id()
+    keep = [f for f in fs.facts if f.id.startswith("hist.") and _history_wanted(f.id, a, by)]
     if not keep:
         raise ToolError(f"no history to compare {_period_text(fs)} with: the data has no earlier periods")
     return FactList(period=_period_text(fs), facts=[fact_out(f) for f in keep])
@@ -619,45 +634,42 @@ _EMBED = frozenset({"embed"})
 REGISTRY: list[ToolSpec] = [
     ToolSpec(
         "period_summary",
-        "Headline facts of the period (统计区间): dates, trading days (交易日), net flow of all ETFs (全部ETF), "
-        "broad-based (宽基) and sector/theme (行业主题) flows, funds with inflows/outflows, total AUM (规模), the "
-        "dataset, and must_say: ids an article should cite.",
+        "Headline facts (本期概况): dates, trading days, net flows of all, broad-based and sector/theme ETFs, funds with "
+        "inflows/outflows, total AUM, the dataset, and must_say (ids an article should cite).",
         NoArgs, PeriodSummary, _period_summary, _AGENT,
     ),
     ToolSpec(
         "category_flows",
-        "Net flows (净流入/净流出) by category (分类), by broad-index family (宽基指数系列, with shares of the broad "
-        "flow) or by sector/theme (主题), sorted from outflow to inflow.",
+        "Net flows (净流入) by category, broad-index family (with shares of the broad flow) or sector/theme group, from "
+        "outflow to inflow.",
         CategoryFlowsArgs, FactList, _category_flows, _AGENT,
     ),
     ToolSpec(
         "top_movers",
-        "Largest net outflows (净流出) or inflows (净流入), ranked: single ETFs (单只ETF), themes or broad-index "
-        "families. For ETFs also units change (份额变动) and AUM of the top three, the top-10 broad outflow combined "
-        "(头部宽基ETF合计) and its share, and the largest single-day flow (单日最大).",
+        "Largest net outflows or inflows (资金进出居前), ranked: single ETFs, themes or broad-index families. For ETFs also the "
+        "top-10 broad outflow combined and its share, and the largest single-day flow.",
         TopMoversArgs, TopMovers, _top_movers, _AGENT,
     ),
     ToolSpec(
         "ratings",
-        "Signal ratings (信号强度, stars): risk appetite (风险偏好), sector rotation (板块轮动), small caps (小盘风格), "
-        "valuation divergence (估值分化), bottom signal (底部信号), each with its rule (评级规则).",
+        "Signal ratings (信号强度, stars) with their rules: risk appetite, sector rotation, small caps, valuation divergence, "
+        "bottom signal.",
         NoArgs, FactList, _ratings, _AGENT,
     ),
     ToolSpec(
         "history",
-        "Historical comparison (历史比较): rank and percentile (历史排名, 分位) of this period's flows among comparable "
-        "periods in the data, the previous largest broad-based outflow and inflow, past episodes (历史区间) and how the "
-        "CSI 300 moved after each.",
+        "This period's flows against comparable periods in the data (历史比较): rank, percentile, previous largest broad-based "
+        "outflow and inflow, past episodes and the CSI 300 after each.",
         HistoryArgs, FactList, _history, _AGENT,
     ),
     ToolSpec(
         "index_moves",
-        "Index closes (收盘) and period changes (涨跌幅) of the main A-share indices, and up streaks (连涨).",
+        "Closes and period changes (涨跌幅) of the main A-share indices, and up streaks.",
         IndexArgs, FactList, _index_moves, _AGENT,
     ),
     ToolSpec(
         "daily_flows",
-        "Day-by-day net flows (每日净流量) within the period.",
+        "Net flows (每日净流入) day by day within the period.",
         DailyArgs, FactList, _daily_flows, _AGENT,
     ),
     ToolSpec(
@@ -727,18 +739,83 @@ def _drafting_view(data: Any, lang: str) -> Any:
     return data
 
 
-def to_text(result: BaseModel, lang: str | None = None) -> str:
-    """Compact JSON of a result, as a model reads it (non-ASCII kept, nulls dropped).
+_FLOW_LABEL_END = ("净流入", " net flow")
 
-    With `lang` (the drafting view) every ``{zh, en}`` pair is reduced to that language, and
-    `source` and `direction` are left out: the display string already says 净流入/净流出, and
+
+def _fact_line(f: dict[str, Any]) -> str:
+    label = f.get("label", "")
+    for end in _FLOW_LABEL_END:  # "软件ETF净流入" -> "软件ETF": the display already says 净流入/净流出
+        if label.endswith(end) and f["id"].startswith("flow."):
+            label = label[: -len(end)].rstrip("：: ")
+    line = f"{f['id']} = {f.get('display', '')} | {label}"
+    if "rank" in f:
+        line = f"#{f['rank']} " + line
+    if "rule" in f:
+        line += f"\n  rule: {f['rule']}"
+    return line
+
+
+def _is_fact(x: Any) -> bool:
+    return isinstance(x, dict) and "id" in x and "display" in x
+
+
+def _drafting_text(data: dict[str, Any]) -> str:
+    """A one-language result as lines: ``id = display | label`` per fact, ``key: value`` for the rest."""
+    head: list[str] = []
+    body: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(_is_fact(v) for v in value):
+            if key != "facts":
+                body.append(f"{key}:")
+            body += [_fact_line(v) for v in value]
+        elif key == "charts" and isinstance(value, list):
+            body += [f"chart.{c['id']}: {c.get('caption', '')}" for c in value] or ["(no charts)"]
+        elif isinstance(value, list):
+            body.append(f"{key}: " + (", ".join(str(v) for v in value) if value else "(none)"))
+        elif isinstance(value, dict):
+            body.append(f"{key}: " + "; ".join(f"{k}={json.dumps(v, ensure_ascii=False) if isinstance(v, bool) else v}"
+                                               for k, v in value.items()))
+        else:
+            head.append(f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, bool) else value}")
+    return "\n".join(([" ; ".join(head)] if head else []) + body)
+
+
+_CHART_LINE = re.compile(r"^chart\.([\w.-]+):", re.M)
+
+
+def chart_ids(result_text: str) -> list[str]:
+    """The chart ids a ``charts`` tool result lists (drafting lines or JSON); [] for any other result."""
+    if result_text.lstrip().startswith("{"):
+        try:
+            return [str(c["id"]) for c in json.loads(result_text).get("charts", [])]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return []
+    return _CHART_LINE.findall(result_text)
+
+
+def to_text(result: BaseModel, lang: str | None = None) -> str:
+    """A result as a model reads it: compact JSON (non-ASCII kept, nulls dropped), or the drafting view.
+
+    With `lang` (the drafting view, what the drafting agent reads) every ``{zh, en}`` pair is
+    reduced to that language and the result is written as lines, one fact per line::
+
+        flow.category.broad = 净流出2126.17亿元 | 宽基ETF
+        #1 flow.theme.software = 净流入114.43亿元 | 软件ETF
+        rating.small_cap = ★★★★★ | 小盘风格偏好信号强度
+          rule: ...
+        chart.category_flows: 图：本期各类ETF资金净流入（亿元）
+
+    A flow's label loses its "净流入" / "net flow" ending (the display says which way it went) and
+    only `period_summary` states the period. `source` and `direction` are left out: the display string already says 净流入/净流出, and
     provenance formulas mention counts ("sum of the 77 ETFs") that are not facts a draft may
-    cite. Rating rules stay. This halves what a model drafting one language reads.
+    cite. Rating rules stay. This is about a third of what the JSON of both languages costs.
     """
     data = result.model_dump(mode="json", exclude_none=True)
-    if lang is not None:
-        data = _drafting_view(data, lang)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if lang is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if not isinstance(result, PeriodSummary):
+        data.pop("period", None)  # said once, by period_summary
+    return _drafting_text(_drafting_view(data, lang))
 
 
 def openai_functions(names: Sequence[str] | None = None) -> list[dict[str, Any]]:

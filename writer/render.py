@@ -138,6 +138,7 @@ TABLE_HEADERS = {
 
 _REF = re.compile(r"\{\{\s*([^{}|\s]+)\s*(?:\|\s*([^{}|\s]*)\s*)?\}\}")
 _BRACES = re.compile(r"\{\{|\}\}")
+_BLOCK_HINT = re.compile(r"\{\{\s*(?:table|section|rule)\.")
 _RAW_FOOTNOTE = re.compile(r"\[\^[^\]\s]*\]")
 _MARKER = "⟦?{}⟧"
 
@@ -463,15 +464,30 @@ def _chart_lookup(charts: Iterable[Any] | None, lang: str) -> dict[str, str]:
     return out
 
 
-def render(text: str, facts: FactSet, lang: str, *, references: bool = True, charts: Iterable[Any] | None = None) -> Rendered:
+def _known_blocks(facts: FactSet, lang: str, text: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """(block id -> reference-syntax text for the blocks that apply, every block id) from `etfwriter.compose`."""
+    from etfwriter.compose import BLOCK_IDS, article_blocks
+
+    return (article_blocks(facts, lang) if _BLOCK_HINT.search(text) else {}), BLOCK_IDS
+
+
+def render(text: str, facts: FactSet, lang: str, *, references: bool = True, charts: Iterable[Any] | None = None,
+           blocks: dict[str, str] | None = None) -> Rendered:
     """Replace every reference in `text` by its figure and citation; append the references section.
 
     `charts` (optional): objects with ``id``, ``file`` (or ``path``) and ``caption`` (or ``title``,
     a string or a zh/en pair); ``{{chart.<id>}}`` then becomes a Markdown image of that chart.
+    `blocks`: block id -> reference-syntax text that ``{{<block id>}}`` expands to (default: the
+    blocks `etfwriter.compose.article_blocks` writes for these facts: ``table.flows``,
+    ``table.signals``, ``table.episodes``, ``table.top_etfs``, ``section.method``, ``rule.<rating>``).
     """
     lang = "zh" if lang == "zh" else "en"
     by_id = facts.by_id()
     images = _chart_lookup(charts, lang)
+    if blocks is None:
+        blocks, block_ids = _known_blocks(facts, lang, text)
+    else:
+        block_ids = tuple(blocks)
     refs = parse_refs(text)
     errors: list[RenderProblem] = []
     for m in _RAW_FOOTNOTE.finditer(text):
@@ -488,8 +504,24 @@ def render(text: str, facts: FactSet, lang: str, *, references: bool = True, cha
         if fact is None and ref.id in images and ref.variant == "":
             out.append(images[ref.id])
             continue
+        if fact is None and ref.id in blocks and ref.variant == "":
+            inner = render(blocks[ref.id], facts, lang, references=False, charts=charts, blocks={})
+            if inner.errors:
+                errors.append(RenderProblem("not_applicable", f"block {ref.id} cannot be written: {inner.errors[0].message}",
+                                            ref.start, ref.end, ref.id, ref.variant))
+                out.append(_MARKER.format(ref.id))
+                continue
+            out.append(inner.markdown)
+            used.extend(i for i in inner.used_ids if i not in used)
+            continue
+        if fact is None and ref.id in block_ids:
+            why = f"a block takes no variant: write {{{{{ref.id}}}}}" if ref.variant else \
+                f"block {ref.id} has nothing to show for this period: leave it out"
+            errors.append(RenderProblem("not_applicable", why, ref.start, ref.end, ref.id, ref.variant))
+            out.append(_MARKER.format(ref.id))
+            continue
         if fact is None:
-            close = tuple(difflib.get_close_matches(ref.id, list(by_id) + list(images), n=3, cutoff=0.75))
+            close = tuple(difflib.get_close_matches(ref.id, list(by_id) + list(images) + list(block_ids), n=3, cutoff=0.75))
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             errors.append(RenderProblem("unknown_id", f"no fact has the id {ref.id!r}{hint}", ref.start, ref.end, ref.id, ref.variant, close))
             out.append(_MARKER.format(ref.id))

@@ -40,8 +40,9 @@ import time
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import SimpleNamespace
 from typing import Any, Callable
+
+from etfwriter.registry import chart_ids
 
 __all__ = ["MUTATION_KINDS", "EXPECTED_PROBLEM", "Mutation", "SloppyScript", "ScriptedServer", "parse_scripted",
            "SCRIPTED_PREFIX", "completion"]
@@ -51,7 +52,7 @@ MUTATION_KINDS = ("number", "unknown_id", "direction")
 EXPECTED_PROBLEM = {"number": "number", "unknown_id": "reference", "direction": "direction"}
 """The gate problem kind each mutation must produce."""
 
-_PERIOD = re.compile(r'"period":\s*"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})"')
+_PERIOD = re.compile(r'"?period"?:\s*"?(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})')
 _PLAIN_REF = re.compile(r"\{\{\s*([^\s{}|]+)\s*\}\}")
 _MULTIPLIERS = (Decimal("1.37"), Decimal("0.59"), Decimal("1.83"), Decimal("0.41"), Decimal("2.71"), Decimal("0.23"))
 
@@ -170,11 +171,7 @@ class SloppyScript:
             found = _PERIOD.search(content)
             if found and period is None:
                 period = found.groups()
-            if content.startswith('{"charts"'):
-                try:
-                    charts = [SimpleNamespace(**c) for c in json.loads(content)["charts"]]
-                except (ValueError, TypeError, KeyError):
-                    charts = []
+            charts = chart_ids(content) or charts
         if period is None:
             return completion("(no period in the tool results)", request=request, model=self.name)
         start, end = period
