@@ -244,3 +244,63 @@ def test_token_estimate_says_how_it_counted(ctx, monkeypatch):
     run = run_agent(scripted([good_article(week_facts(), "en")]), ctx, "en")
     assert {c.token_source for c in run.model_calls} == {agent.TOKEN_ESTIMATE_ROUGH}
     assert all(c.input_tokens > 0 for c in run.model_calls)
+
+
+# --- the writing brief and the shared research round ------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_brief_follows_the_first_tool_results(ctx, lang):
+    seen: list[list] = []
+
+    def fn(messages, info):
+        seen.append(list(messages))
+        if not any(isinstance(m, AIMessage) and m.tool_calls for m in messages):
+            return _tool_turn()
+        return good_article(week_facts(), lang)
+
+    run = run_agent(FunctionChatModel(fn=fn), ctx, lang)
+    assert run.passed and len(seen) == 2
+    brief = load_prompts(lang).brief
+    assert brief and brief not in load_prompts(lang).system
+    assert not any(isinstance(m, HumanMessage) and m.content == brief for m in seen[0])  # the research call is short
+    roles = [type(m).__name__ for m in seen[1]]
+    assert roles == ["SystemMessage", "HumanMessage", "AIMessage", "ToolMessage", "ToolMessage", "ToolMessage", "HumanMessage"]
+    assert seen[1][-1].content == brief
+    assert "{{table.flows}}" in brief and "{{section.method}}" in brief
+
+
+def test_a_model_that_writes_before_asking_gets_the_brief_not_a_verdict(ctx):
+    calls = {"n": 0}
+
+    def fn(messages, info):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return "# A draft written from nothing"
+        if not any(isinstance(m, AIMessage) and m.tool_calls for m in messages):
+            return _tool_turn()
+        return good_article(week_facts(), "en")
+
+    run = run_agent(FunctionChatModel(fn=fn), ctx, "en")
+    assert run.passed and run.retries == 0 and len(run.reviews) == 1  # the early text was not gated
+    humans = [m.content for m in run.messages if isinstance(m, HumanMessage)]
+    assert len(humans) == 2 and humans[1].startswith("Call the tools for the facts first") and load_prompts("en").brief in humans[1]
+    assert [c.kind for c in run.model_calls] == ["draft", "tools", "draft"]
+
+
+def test_research_of_one_language_is_replayed_into_the_other(ctx):
+    zh = run_agent(scripted([good_article(week_facts(), "zh")]), ctx, "zh")
+    assert zh.passed and len(zh.research) == 1 and len(zh.research[0].tool_calls) == 3
+
+    def writer_only(messages, info):
+        assert any(isinstance(m, AIMessage) and m.tool_calls for m in messages)  # never asked to research again
+        return good_article(week_facts(), "en")
+
+    en_ctx = ToolContext(dataset=dataset(), facts=week_facts())
+    en = run_agent(FunctionChatModel(fn=writer_only), en_ctx, "en", research=zh.research)
+    assert en.passed and [c.kind for c in en.model_calls] == ["draft"]
+    assert [t.name for t in en.tool_calls] == [t.name for t in zh.tool_calls] and all(t.replayed for t in en.tool_calls)
+    results = [m.content for m in en.messages if isinstance(m, ToolMessage)]
+    zh_results = [m.content for m in zh.messages if isinstance(m, ToolMessage)]
+    assert len(results) == 3 and results != zh_results and "net outflow of" in "".join(results)  # run again, in English
+    assert isinstance(en.messages[-2], HumanMessage) and en.messages[-2].content == load_prompts("en").brief

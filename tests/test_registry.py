@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -231,3 +232,33 @@ def test_draft_article_tool_returns_only_a_checked_article():
     # a named model with no endpoint configured is a tool error the caller can read, not a crash
     err = json.loads(dispatch("draft_article", '{"lang": "en", "model": "gpt-4.1-mini"}', ctx))
     assert err["error"]["type"] == "tool_error" and "OPENAI_API_KEY" in err["error"]["message"]
+
+
+def test_history_follows_the_direction_of_each_flow():
+    from etfwriter.tools import compute_facts, load_seed, resolve_period
+
+    ds = load_seed()
+    for week, side, other in (("2026-01-12", "out", "in"), ("2024-09-23", "in", "out"), ("2025-09-22", "in", "out")):
+        s, e = resolve_period(ds, week=dt.date.fromisoformat(week))
+        fs = compute_facts(ds, s, e, "nav")
+        broad = fs.by_id()["flow.category.broad"].number
+        assert (broad < 0) == (side == "out")
+        got = [f.id for f in call("history", {}, ToolContext(dataset=ds, facts=fs)).facts]
+        assert f"hist.category.broad.rank_{side}" in got and f"hist.category.broad.rank_{other}" not in got
+        assert f"hist.category.broad.prev_max_{side}" in got and f"hist.category.broad.prev_max_{other}" not in got
+        eps = [i for i in got if re.fullmatch(r"hist\.episode\.(in|out)\.\d", i)]
+        assert eps and all(i.split(".")[2] == side for i in eps) and len(eps) <= 3
+        asked = [f.id for f in call("history", {f"{'inflow' if other == 'in' else 'outflow'}_episodes": 2},
+                                    ToolContext(dataset=ds, facts=fs)).facts]
+        exist = any(f.id.startswith(f"hist.episode.{other}.") for f in fs.facts)
+        assert any(i.startswith(f"hist.episode.{other}.") for i in asked) == exist
+
+
+def test_top_movers_details_add_units_and_aum(ctx):
+    plain = [f.id for f in call("top_movers", {"kind": "etf", "direction": "outflow"}, ctx).group]
+    detailed = [f.id for f in call("top_movers", {"kind": "etf", "direction": "outflow", "details": True}, ctx).group]
+    assert not any(i.startswith(("shares_change.", "aum.")) for i in plain)
+    assert any(i.startswith("shares_change.etf.") for i in detailed) and any(i.startswith("aum.etf.") for i in detailed)
+    movers = {f.id.split(".")[-1] for f in call("top_movers", {"kind": "etf", "direction": "inflow"}, ctx).facts}
+    shares = [f.id for f in call("top_movers", {"kind": "etf", "direction": "inflow"}, ctx).group if f.id.startswith("share.etf.")]
+    assert all(i.split(".")[2] in movers for i in shares)  # shares only of the funds listed

@@ -300,3 +300,46 @@ def test_every_rendered_number_is_supported_by_the_eval(facts, lang):
     report = check(out.markdown, facts, strict=True)
     bad = [(r.mention.text, r.status, r.reason) for r in report.mentions if r.status != "supported"]
     assert report.passed, bad
+
+
+# --- blocks ---------------------------------------------------------------------------------------
+
+
+def test_a_block_expands_in_place_with_its_citations(facts):
+    blocks = {"table.flows": "| a | b |\n|---|---:|\n| x | {{flow.category.broad|yi}} |", "rule.x": "*the rule*"}
+    out = render("Intro {{flow.etf.510300}}.\n\n{{table.flows}}\n\n{{rule.x}}\n", facts, "en", blocks=blocks)
+    assert out.ok, out.errors
+    assert "| x | -2126.17[^flow.category.broad] |" in out.markdown and "*the rule*" in out.markdown
+    assert out.used_ids == ["flow.etf.510300", "flow.category.broad"]  # order of first citation, blocks included
+    assert "[^flow.category.broad]: " in out.markdown  # the block's facts get their footnotes
+
+
+def test_block_problems_are_reported_at_the_directive(facts):
+    text = "{{table.signals}} and {{table.flows|yi}} and {{table.flowz}}"
+    out = render(text, facts, "zh", blocks={"table.flows": "{{flow.etf.510300}}"})
+    kinds = [(e.kind, text[e.start:e.end]) for e in out.errors]
+    assert ("not_applicable", "{{table.flows|yi}}") in kinds  # a block takes no variant
+    assert ("unknown_id", "{{table.signals}}") in kinds  # not a block of this render, not a fact
+    flowz = next(e for e in out.errors if e.id == "table.flowz")
+    assert "table.flows" in flowz.suggestions
+    broken = render("{{table.flows}}", facts, "zh", blocks={"table.flows": "{{flow.nope}}"})
+    assert [e.kind for e in broken.errors] == ["not_applicable"] and "⟦?table.flows⟧" in broken.markdown
+
+
+def test_default_blocks_come_from_the_facts_and_say_when_they_do_not_apply():
+    from etfwriter.compose import BLOCK_IDS, article_blocks
+    from etfwriter.tools import compute_facts, load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date(2026, 1, 12))
+    fs = compute_facts(ds, s, e, "nav")
+    blocks = article_blocks(fs, "zh")
+    assert set(blocks) <= set(BLOCK_IDS) and {"table.flows", "table.signals", "table.episodes", "section.method"} <= set(blocks)
+    out = render("{{table.flows}}\n\n{{section.method}}\n", fs, "zh")
+    assert out.ok and "| 资金类别 | 净流入（亿元） | 特征 |" in out.markdown and "## 数据与方法说明" in out.markdown
+    assert "flow.category.broad" in out.used_ids
+    first = resolve_period(ds, week=ds.first_date)
+    early = compute_facts(ds, *first, "nav")
+    assert "table.episodes" not in article_blocks(early, "en")  # no history before the first week
+    none = render("{{table.episodes}}", early, "en")
+    assert [e.kind for e in none.errors] == ["not_applicable"] and "nothing to show" in none.errors[0].message
