@@ -49,6 +49,12 @@ variant    writes                                       example (zh / en)       
 ``{{chart.<id>}}`` embeds a chart as a Markdown image when `render` is given ``charts=`` (objects
 with ``id``, ``file`` and ``caption``, e.g. from `etfwriter.charts.make_charts`).
 
+Blocks: ``{{table.flows}}``, ``{{table.top_etfs}}``, ``{{table.episodes}}``, ``{{table.signals}}``,
+``{{rule.<rating>}}`` and ``{{section.method}}`` expand to text the code writes from the facts
+(`etfwriter.compose.article_blocks`, or ``blocks=`` given to `render`), itself in reference syntax,
+so each figure in it is cited like any other. A block that does not apply to the period (no history,
+no ratings) or is given a variant is a ``not_applicable`` problem.
+
 Names (``name``, ``Name``, ``label``) are the only text a reference writes without a citation; some
 contain digits that belong to the name (沪深300, 中证2000), which the eval reads as part of the
 name. ``code`` writes a bare six-digit fund code: use it sparingly (in parentheses after a name).
