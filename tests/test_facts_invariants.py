@@ -32,7 +32,30 @@ def test_etfs_sum_to_categories_and_families(facts):
     assert fams == facts["flow.category.broad"].number
 
 
+@pytest.mark.parametrize("price", ["nav", "close", "vwap", "avg_nav"])
+def test_every_price_convention_gives_a_fact_set_whose_identities_hold(price):
+    from etfwriter.tools import load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date(2026, 1, 12))
+    by = compute_facts(ds, s, e, price).by_id()
+    assert by["flow.category.broad"].provenance.price == price
+    _aum_identity(by)
+    test_categories_sum_to_total(by)
+
+
+def test_vwap_is_rounded_to_six_places():
+    from etfwriter.tools.flows import vwap_price
+
+    assert vwap_price(Decimal("1000"), Decimal("3")) == Decimal("333.333333")
+    assert vwap_price(Decimal("2.0000005"), Decimal("1")) == Decimal("2.000001")  # half up
+
+
 def test_aum_identity(facts):
+    _aum_identity(facts)
+
+
+def _aum_identity(facts):
     for prefix in ["total"] + [k.removeprefix("flow.") for k in facts if k.startswith("flow.category.")]:
         change = facts[f"aum_change.{prefix}"].number
         flow = facts["flow.total" if prefix == "total" else f"flow.{prefix}"].number

@@ -372,8 +372,8 @@ def _history_facts(b: _Builder, ds: Dataset, table: pd.DataFrame, cat_flow: dict
                 if (sign == "out" and exact >= 0) or (sign == "in" and exact <= 0):
                     continue
                 per = Period(start=ps, end=pe)
-                word = ("此前最大净流出", "previous largest outflow") if sign == "out" else ("此前最大净流入", "previous largest inflow")
-                b.add_flow(f"hist.category.broad.prev_max_{sign}", (f"宽基ETF{word[0]}", f"broad-based ETFs, {word[1]}"), exact,
+                word = ("流出", "outflow") if sign == "out" else ("流入", "inflow")
+                b.add_flow(f"hist.category.broad.prev_max_{sign}", (f"此前{word[0]}最多区间的宽基ETF", f"broad-based ETFs in the previous largest-{word[1]} period"), exact,
                            f"the comparable period before this one with the most {'negative' if sign == 'out' else 'positive'} broad flow", [], period=per)
                 b.add(f"hist.category.broad.prev_max_{sign}.start", ("该区间起始日", "start of that period"), ps.isoformat(), "date", D.date(ps), b.prov("first day of that period"), period=per)
     _episodes(b, ds, grid, series, metrics)

@@ -8,7 +8,7 @@ with split_ratio = 1 except on split/consolidation days, and P one of the price 
 
 - ``nav`` (default): 单位净值 of day t, the convention of the AUM identity;
 - ``close``: closing price of day t;
-- ``vwap``: amount / volume of day t (区间成交均价 style);
+- ``vwap``: amount / volume of day t (区间成交均价 style), rounded half-up to 0.000001 yuan in the exact figures;
 - ``avg_nav``: (nav(t) + nav(t-1)) / 2.
 
 A fund's first row has no previous day: its flow is 0 and its units at listing are reported as a
@@ -26,7 +26,7 @@ period's figures exactly with `Decimal` from the values as written in the data.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, getcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext
 from typing import Literal
 
 import numpy as np
@@ -110,6 +110,15 @@ def daily_flows(panel: pd.DataFrame, price: str = "nav") -> pd.DataFrame:
     return out
 
 
+VWAP_PLACES = Decimal("0.000001")
+"""An average traded price is rounded half-up to 0.000001 yuan, so that exact sums stay exact."""
+
+
+def vwap_price(amount: Decimal, volume: Decimal) -> Decimal:
+    """Turnover / volume of a day, rounded half-up to `VWAP_PLACES` (six decimal places)."""
+    return (amount / volume).quantize(VWAP_PLACES, rounding=ROUND_HALF_UP)
+
+
 def _exact_row(shares, prev_shares, ratio, nav, prev_nav, close, amount, volume, price: str) -> tuple[Decimal, Decimal]:
     if prev_shares != prev_shares:  # first row of the fund
         return Decimal(0), Decimal(0)
@@ -124,7 +133,7 @@ def _exact_row(shares, prev_shares, ratio, nav, prev_nav, close, amount, volume,
     elif price == "vwap":
         if volume == 0:
             raise CalculationError("volume is 0 on a day with a units change: no average traded price")
-        px = dec(amount) / dec(volume)
+        px = vwap_price(dec(amount), dec(volume))
     elif price == "avg_nav":
         px = (dec(nav) + dec(prev_nav)) / 2
     else:
