@@ -128,3 +128,10 @@ def test_reask_lists_every_span_and_what_to_do(facts):
     assert "第1次修改，共2次机会" in msg and msg.count("→") == len(rv.problems) == 3
     en = reask_message(review(text.replace("净流入", "inflow "), facts, "en"))
     assert en.startswith("The article failed the check")
+
+
+def test_a_section_written_twice_is_a_problem(facts):
+    heads, _ = required_headings("zh")
+    text = good_article(facts, "zh").replace("{{section.method}}", f"{heads[1]}\n\n正文。\n\n{{{{section.method}}}}")
+    rv = review(text, facts, "zh")
+    assert any(p.kind == "section" and p.span == heads[1] and "more than once" in p.message for p in rv.problems)

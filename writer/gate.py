@@ -272,6 +272,13 @@ def _section_problems(rendered_markdown: str, lang: str) -> list[Problem]:
     zh = lang == "zh"
     by_id = {s.id: s for s in SECTIONS}
     out = []
+    lines = [ln.strip() for ln in rendered_markdown.splitlines()]
+    for s in SECTIONS:
+        head = s.heading(lang)
+        if lines.count(head) > 1:
+            out.append(Problem("section", head, "a section heading is written more than once",
+                               f"只保留一处“{head}”" + ("（{{section.method}} 已写出这一节）" if s.id == "method" else "") if zh else
+                               f"keep one '{head}'" + (" ({{section.method}} writes that section)" if s.id == "method" else "")))
     for sid in missing_sections(rendered_markdown, lang):
         if sid == "headline":
             out.append(Problem("section", "# ", "the article has no '# ' title line",

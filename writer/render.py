@@ -53,7 +53,9 @@ Blocks: ``{{table.flows}}``, ``{{table.top_etfs}}``, ``{{table.episodes}}``, ``{
 ``{{rule.<rating>}}`` and ``{{section.method}}`` expand to text the code writes from the facts
 (`etfwriter.compose.article_blocks`, or ``blocks=`` given to `render`), itself in reference syntax,
 so each figure in it is cited like any other. A block that does not apply to the period (no history,
-no ratings) or is given a variant is a ``not_applicable`` problem.
+no ratings) or is given a variant is a ``not_applicable`` problem, and one that shares its line with
+other text is ``malformed``. When the text right before a block already is the block's own heading
+(``## 数据与方法说明`` then ``{{section.method}}``), the heading is written once.
 
 Names (``name``, ``Name``, ``label``) are the only text a reference writes without a citation; some
 contain digits that belong to the name (沪深300, 中证2000), which the eval reads as part of the
@@ -517,7 +519,18 @@ def render(text: str, facts: FactSet, lang: str, *, references: bool = True, cha
                                             ref.start, ref.end, ref.id, ref.variant))
                 out.append(_MARKER.format(ref.id))
                 continue
-            out.append(inner.markdown)
+            line_start = text.rfind("\n", 0, ref.start) + 1
+            line_end = text.find("\n", ref.end)
+            rest = text[ref.end:] if line_end == -1 else text[ref.end:line_end]
+            if text[line_start:ref.start].strip() or rest.strip():
+                errors.append(RenderProblem("malformed", f"block {{{{{ref.id}}}}} must stand on a line of its own",
+                                            ref.start, ref.end, ref.id, ref.variant))
+            body = inner.markdown
+            head, _, tail = body.partition("\n")
+            written = "".join(out).rstrip()
+            if head.startswith("#") and written.endswith(head.strip()):  # the heading is already there: not twice
+                body = tail.lstrip("\n")
+            out.append(body)
             used.extend(i for i in inner.used_ids if i not in used)
             continue
         if fact is None and ref.id in block_ids:
