@@ -154,3 +154,18 @@ def test_offline_article_cites_only_ids_its_tool_calls_returned(lang, week):
     blocks = article_blocks(facts, lang)
     cited = {r.id for r in parse_refs(compose(facts, lang)) if r.id not in blocks and not r.id.startswith("chart.")}
     assert cited and cited <= returned, sorted(cited - returned)
+
+
+@pytest.mark.parametrize("price", ["nav", "close", "vwap", "avg_nav"])
+def test_every_price_convention_drafts_articles_that_pass(price, tmp_path):
+    """The method note and footnotes name the price convention: that wording must pass the check too."""
+    import datetime as dt
+
+    from etfwriter.draft import draft
+    from etfwriter.tools import load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date(2025, 9, 22))
+    result = draft(ds, s, e, price=price, out_dir=tmp_path / price, charts=False)
+    assert result.passed, {lang: info["problems"][:3] for lang, info in result.evaluation["articles"].items()}
+    assert result.run["price"] == price and result.run["retries_total"] == 0

@@ -41,7 +41,7 @@ PRICE_CONVENTIONS: dict[str, tuple[str, str]] = {
     "nav": ("按份额变动×当日单位净值计算", "units change x that day's NAV"),
     "close": ("按份额变动×当日收盘价计算", "units change x that day's closing price"),
     "vwap": ("按份额变动×当日成交均价（成交额/成交量）计算", "units change x that day's average traded price (turnover / volume)"),
-    "avg_nav": ("按份额变动×前后两日单位净值均值计算", "units change x the average of that day's and the previous day's NAV"),
+    "avg_nav": ("按份额变动×当日与前一交易日单位净值的均值计算", "units change x the average of that day's and the previous day's NAV"),
 }
 
 getcontext().prec = 34
