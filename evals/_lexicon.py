@@ -143,17 +143,50 @@ CURRENCY_PREFIX: dict[str, str] = {
     "人民币": "CNY", "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD",
     "美元": "USD", "港元": "HKD", "港币": "HKD", "NT$": "other", "TWD": "other", "EUR": "other",
     "€": "other", "£": "other", "GBP": "other", "JPY": "other", "新台币": "other",
+    "S$": "other", "SG$": "other", "A$": "other", "AU$": "other", "C$": "other", "CA$": "other",
+    "NZ$": "other", "MOP$": "other", "R$": "other", "MX$": "other", "SGD": "other", "AUD": "other",
+    "CAD": "other", "CHF": "other", "KRW": "other", "INR": "other", "MOP": "other", "NZD": "other",
+    "MYR": "other", "THB": "other", "IDR": "other", "RUB": "other", "BRL": "other", "SEK": "other",
+    "₩": "other", "₹": "other", "₽": "other",
 }
+OTHER_CURRENCY_CODES = frozenset(
+    "TWD EUR GBP JPY SGD AUD CAD CHF KRW INR MOP NZD MYR THB IDR RUB BRL SEK".split()
+)
+"""ISO codes of currencies the mention units do not name: amounts in them are unit "other"."""
 ZH_CURRENCY_SUFFIX: dict[str, str] = {
     "元人民币": "CNY", "人民币": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
     "新台币": "other", "台币": "other", "欧元": "other", "日元": "other", "英镑": "other",
+    "新加坡元": "other", "澳元": "other", "加元": "other", "韩元": "other", "澳门元": "other",
+    "瑞士法郎": "other", "瑞郎": "other", "卢比": "other", "卢布": "other", "林吉特": "other",
+    "泰铢": "other",
     "元": "CNY", "块": "CNY",
 }
 EN_CURRENCY_SUFFIX: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "dollars": "USD",
     "dollar": "USD", "usd": "USD", "hong kong dollars": "HKD", "hkd": "HKD", "euros": "other",
-    "yen": "other", "us dollars": "USD", "u.s. dollars": "USD",
+    "yen": "other", "us dollars": "USD", "u.s. dollars": "USD", "cnh": "CNY", "chinese yuan": "CNY",
+    "offshore yuan": "CNY", "onshore yuan": "CNY", "euro": "other", "won": "other", "rupees": "other",
+    "pounds": "other", "sterling": "other", "francs": "other", "swiss francs": "other", "ringgit": "other",
+    "baht": "other", "roubles": "other", "rubles": "other",
 }
+
+
+def en_currency_unit(word: str) -> str:
+    """The unit of a currency written after an English number ("yuan", "HK dollars", "euros")."""
+    w = " ".join(word.lower().split())
+    got = EN_CURRENCY_SUFFIX.get(w)
+    if got is not None:
+        return got
+    if w.upper() in OTHER_CURRENCY_CODES:
+        return "other"
+    if w.endswith(("dollars", "dollar")):
+        head = w.rsplit(" ", 1)[0] if " " in w else ""
+        if head in ("", "us", "u.s.", "american"):
+            return "USD"
+        if head in ("hk", "hong kong"):
+            return "HKD"
+        return "other"  # Singapore, Australian, Canadian, New Taiwan dollars
+    return "other"
 
 # --- counts --------------------------------------------------------------------------------------
 

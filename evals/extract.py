@@ -220,6 +220,31 @@ _R_D_ISO_YM = re.compile(rf"({_Y4})[-/](0[1-9]|1[0-2])(?![0-9\-/.])")
 _R_D_REL = re.compile(rf"年(?:初|底|末|中{_MID_FOLLOW})")
 _R_D_REL_BEFORE = re.compile(r"(今年|去年|明年|前年|本年|当年|今)\s?$")
 _R_D_RANGE_TAIL = re.compile(rf"\s?(?:[-~至到—–…]|\.\.\.|to)\s?(?:({_MON})[-/.]({_DAY}))(?![0-9])")
+# broker shorthand in Chinese text: "本周（1.12-1.16）", "12.29-1.2", "截至1.16", "1.16日"
+_R_D_DOT = re.compile(rf"({_MON})\.({_DAY})(?![0-9])")
+_R_D_DOT_GATE = re.compile(r"(?:截至|截止|自|于|\()[ \t]?[0-9]{1,2}\.[0-9]|[0-9]\.[0-9]{1,2}[ \t]?(?:—|[-–~至到日号(])")
+_R_D_DOT_TO = re.compile(rf"[ \t]?(?:—{{1,2}}|[-–~至到])[ \t]?(?:({_MON})\.)?({_DAY})(?![0-9])")
+_R_D_DOT_CUE = re.compile(
+    r"(?:截至|截止|(?<![来各亲独出])自|(?<![高低大小等位处介基由对关属过终限用相多少优弱强好差快慢至在免源归趋收报跌涨升降])于"
+    r"|(?:本|上|当|下|前|同)周[ \t]?\(|(?:周|星期)[一二三四五六日天][ \t]?\()[ \t]?$"
+)
+_R_D_DOT_DAY = re.compile(r"[ \t]?[日号](?![均内线元K])")
+_R_D_DOT_WEEKDAY = re.compile(r"[ \t]?\([ \t]?(?:周|星期)[一二三四五六日天][ \t]?\)")
+_R_D_DOT_BLOCK = re.compile(r"[ \t]?(?:[0-9%‰A-Za-z]|\.[0-9]|左右|上下|附近|水平|区间|范围)")
+_R_D_DOT_LEVEL = re.compile(
+    r"(?:估值|市盈率|市净率|PE|PB|PS|倍数|净值|价格|股价|溢价率|折价率|比率|比例|系数|杠杆|利率|收益率|汇率|点位|价位|报价"
+    r"|版本|区间|范围|波动)[^，。；,;\n]{0,4}$"
+)
+# US-style numeric dates in English text: "1/16/2026", "01/16/26", "on 1/16", "1/12-1/16"
+_R_D_US = re.compile(r"([0-9]{1,2})/([0-9]{1,2})(?:/((?:19|20)[0-9]{2}|[0-9]{2}))?(?![0-9/]|\.[0-9]|%)")
+_R_D_US_CUE = re.compile(
+    r"\b(?:on|as of|since|through|thru|until|till|ending|ended|ends|starting|started|before|after|week of"
+    r"|dated|effective|close on|week ended|week ending)[ \t]+$"
+)
+_R_SLASH_ANCHOR = re.compile(r"[0-9]/[0-9]")
+_R_D_US_TO = re.compile(r"[ \t]?(?:-|–|—|to|through|thru)[ \t]?|[ \t]+and[ \t]+")
+_R_D_BETWEEN = re.compile(r"\bbetween[ \t]+$")
+_R_D_RANGE_GAP = re.compile(r"[ \t]?(?:—{1,2}|[-–~至到]|to|through|thru|until|till)[ \t]?", re.I)
 _R_COLON_MM = re.compile(r":[0-5][0-9]")
 _R_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?![0-9:])")
 _DURATION_BEFORE = re.compile(r"(?:近|连续|过去|最近|前|后|共|累计|个|每|这|几|数|第|未来|上述|多|今后|此后|之后)\s?$")
@@ -273,7 +298,7 @@ _R_HALF_OK_BEFORE = re.compile(
 
 _R_COLON = re.compile(r"\s?:\s?[0-9]")
 _R_RATIO = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s?:\s?([0-9]+(?:\.[0-9]+)?)(?![0-9:])")
-_R_SLASH = re.compile(r"([1-9])/([2-9]|10)(?![0-9/.])")
+_R_SLASH = re.compile(r"([1-9])/([2-9]|10)(?![0-9/]|\.[0-9])")
 
 # digits -----------------------------------------------------------------------------------------
 _R_NUM = re.compile(
@@ -287,7 +312,8 @@ _R_EN_SCALE_GLUED = re.compile(r"(?P<w>[kKmMbBT])(?![A-Za-z0-9])")
 _MEASURE_ALT = _alt(L.ZH_MEASURES)
 _R_ZH_UNIT = re.compile(
     r"[ \t]?(?:(?P<pp>个百分点|百分点)|(?P<bp>个基点|基点)|(?P<pct>%|‰|\\%)"
-    r"|(?P<cur>元人民币|人民币|美元|港元|港币|新台币|台币|欧元|日元|英镑|元|块(?=钱|[，。、\s]|$))"
+    r"|(?P<cur>元人民币|人民币|美元|港元|港币|新台币|台币|欧元|日元|英镑|新加坡元|澳门元|澳元|加元|韩元|瑞士法郎|瑞郎|卢比|卢布"
+    r"|林吉特|泰铢|元|块(?=钱|[，。、\s]|$))"
     r"|(?P<shares>份|股(?![票市价东指民权息债份]))|(?P<points>点(?![0-9零〇一二三四五六七八九]))"
     r"|(?P<ratio>倍)|(?P<cheng>成(?![交本立为长功员都熟绩色型效果就品了是]|份股|分股|份指数|分指数|分[^，。；、\s]))|(?P<stars>星级|星(?![期球]))"
     rf"|(?P<approx>多|余)?(?P<measure>{_MEASURE_ALT}))"
@@ -295,7 +321,10 @@ _R_ZH_UNIT = re.compile(
 _R_EN_UNIT = re.compile(
     r"[ \t]?(?:(?P<pp>percentage[ -]points?|pct[ -]points?|ppts?|pp)(?![A-Za-z])"
     r"|(?P<bp>basis[ -]points?|bps|bp)(?![A-Za-z])|(?P<pct>percent|per\s?cent|pct)(?![A-Za-z])"
-    r"|-?(?P<cur>yuan|renminbi|RMB|CNY|Hong Kong dollars|US dollars|U\.S\. dollars|dollars?|USD|HKD|euros?|yen)(?![A-Za-z])"
+    r"|-?(?P<cur>(?:Chinese |offshore |onshore )?yuan|renminbi|RMB|CNY|CNH"
+    r"|(?:Hong Kong|HK|US|U\.S\.|American|Singapore|Australian|Canadian|New Taiwan|Taiwan|New Zealand) dollars?"
+    r"|dollars?|USD|HKD|SGD|AUD|CAD|CHF|KRW|INR|TWD|EUR|GBP|JPY|euros?|yen|won|rupees|pounds|sterling|(?:Swiss )?francs"
+    r"|ringgit|baht)(?![A-Za-z])"
     r"|(?P<shares>units?|shares)(?![A-Za-z])|(?P<points>index points|points?|pts?)(?![A-Za-z])"
     r"|(?P<ratio>times|fold)(?![A-Za-z])|(?P<stars>stars?)(?![A-Za-z]))",
     re.I,
@@ -304,9 +333,12 @@ _R_EN_HYPHEN = re.compile(
     r"-(?P<w>point|fold|star|day|week|month|year|quarter|session|hour|minute|odd|plus|times)s?(?![A-Za-z])", re.I
 )
 _R_GLUED_SUFFIX = re.compile(r"(?P<x>x|×)(?![A-Za-z])|(?P<pp>ppts?|pp)(?![A-Za-z])|(?P<bp>bps|bp)(?![A-Za-z])|(?P<pct>pct)(?![A-Za-z])")
-_R_CUR_BEFORE = re.compile(r"(?P<neg>-)?(?P<cur>US\$|HK\$|NT\$|RMB|Rmb|rmb|CNY|CNH|USD|HKD|TWD|EUR|GBP|JPY|人民币|美元|港元|港币|新台币|\$|¥|€|£)[ \t]?$")
-_CUR_LAST_CHARS = frozenset("$¥€£币元BbYDHRKPF")  # last characters of the currency prefixes
-_CUR_CODES = {"RMB", "Rmb", "rmb", "CNY", "CNH", "USD", "HKD", "TWD", "EUR", "GBP", "JPY"}
+_R_CUR_BEFORE = re.compile(
+    r"(?P<neg>-)?(?P<cur>US\$|HK\$|NT\$|(?<![A-Za-z])(?:NZ|SG|AU|CA|MOP|MX|R|S|A|C)\$|RMB|Rmb|rmb|CNY|CNH|USD|HKD"
+    r"|TWD|EUR|GBP|JPY|SGD|AUD|CAD|CHF|KRW|INR|MOP|NZD|MYR|THB|IDR|RUB|BRL|SEK|人民币|美元|港元|港币|新台币|\$|¥|€|£|₩|₹|₽)[ \t]?$"
+)
+_CUR_LAST_CHARS = frozenset("$¥€£币元BbYDHRKPFWL₩₹₽")  # last characters of the currency prefixes
+_CUR_CODES = {"RMB", "Rmb", "rmb", "CNY", "CNH", "USD", "HKD"} | L.OTHER_CURRENCY_CODES
 _R_EN_WORD = re.compile(r"[A-Za-z][A-Za-z&'/-]*")
 
 # Chinese numerals and English number words ------------------------------------------------------
@@ -447,7 +479,7 @@ class _Raw:
     __slots__ = (
         "start", "end", "value", "unit", "precision", "hedge", "direction", "points_change", "unparsed",
         "notes", "bare", "scale_only", "year_like", "code_like", "date", "time_count", "fact_ref", "mult", "partner",
-        "no_hedge", "table", "header_cue", "row_cue", "lang", "drop", "money_other",
+        "no_hedge", "table", "header_cue", "row_cue", "lang", "drop", "money_other", "cur_only",
     )
 
     def __init__(self, start: int, end: int, value: Any, unit: str, precision: Decimal | None = None, **kw: Any):
@@ -475,6 +507,7 @@ class _Raw:
         self.lang = "zh"
         self.drop = False
         self.money_other = False
+        self.cur_only = False  # a currency before the digits and nothing after them ("HK$5" in "HK$5-6 billion")
         self.mult: Decimal | None = None  # scale x unit factor applied to the digits written
         self.partner: _Raw | None = None  # the other end of a range
         for k, v in kw.items():
@@ -709,8 +742,24 @@ def _dates(d: _Doc) -> None:
             start = pre.start() if pre and d.free(pre.start(), a) else a
             rel = {"去年": -1, "明年": 1, "前年": -2}.get(pre.group(1) if pre else "", 0)
             _date(d, start, m.end(), pos=m.group()[:2], rel=rel)
+    if "." in v and (zh or _R_CJK.search(v)):
+        _dates_dot(d)
+    if "/" in v:
+        _dates_us(d)
     if ":" in v:
         _times(d)
+    _link_ranges(d)
+
+
+def _link_ranges(d: _Doc) -> None:
+    """Dates written as the two ends of a range ("12月29日至1月2日", "Dec. 29 to Jan. 2")."""
+    dates = sorted((r for r in d.raws if r.unit == "date" and r.date), key=lambda r: r.start)
+    for a, b in zip(dates, dates[1:]):
+        pa, pb = a.date, b.date
+        if "to" in pa or "from" in pb or pa.get("m") is None or pa.get("d") is None or pb.get("d") is None:
+            continue
+        if pb.get("m") is not None and _R_D_RANGE_GAP.fullmatch(d.v, a.end, b.start):
+            _link(a, b)
 
 
 def _dates_numeric(d: _Doc) -> None:
@@ -720,8 +769,7 @@ def _dates_numeric(d: _Doc) -> None:
             continue
         y, mo, da = int(m.group(1)), int(m.group(3)), int(m.group(4))
         t = (int(m.group(5)), int(m.group(6))) if m.group(5) else None
-        _date(d, m.start(), m.end(), y=y, m=mo, d=da, t=t)
-        _range_tail(d, m.end(), y)
+        _range_tail(d, m.end(), _date(d, m.start(), m.end(), y=y, m=mo, d=da, t=t))
     for m in _scan(_R_D_COMPACT, v, "0123456789."):
         if d.free(*m.span()):
             _date(d, m.start(), m.end(), y=int(m.group(1)), m=int(m.group(2)), d=int(m.group(3)))
@@ -854,12 +902,154 @@ def _dates_en_m(d: _Doc) -> None:
             _date(d, m.start(g), m.end(g), m=L.ENGLISH_MONTHS[m.group(g).lower()])
 
 
-def _range_tail(d: _Doc, pos: int, year: int) -> None:
+def _range_tail(d: _Doc, pos: int, head: _Raw) -> None:
+    """The second end of "2026-01-12 to 01-16": its year is the first end's (or the next one)."""
     m = _R_D_RANGE_TAIL.match(d.v, pos)
     if m and d.free(m.start(1), m.end()):
         mo, da = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12 and 1 <= da <= 31:
-            _date(d, m.start(1), m.end(), y=year, m=mo, d=da)
+            _link(head, _date(d, m.start(1), m.end(), m=mo, d=da))
+
+
+def _link(a: _Raw, b: _Raw) -> None:
+    """Mark two dates as the ends of one range (the year of one follows from the other)."""
+    if a.date is not None and b.date is not None:
+        a.date["to"] = b
+        b.date["from"] = a
+
+
+def _md_ok(mo: int, da: int) -> bool:
+    """Is month-day a day of some year (2.29 included)?"""
+    try:
+        dt.date(2000, mo, da)
+    except ValueError:
+        return False
+    return True
+
+
+_DOT_BAD_PREV = frozenset("0123456789.,/+-±$¥€£_") | _LETTER_CHARS
+
+
+def _dot_tail(v: str, e: int) -> tuple[int, bool] | None:
+    """What follows a dotted month-day ending at ``e``: (end, confirmed as a date), or None when
+    a unit, a scale or more digits follow (1.16倍, 1.5-2.0亿, 1.16%)."""
+    m = _R_D_DOT_DAY.match(v, e)
+    if m:
+        return m.end(), True  # 1.16日, 1.16号
+    if _R_D_DOT_WEEKDAY.match(v, e):
+        return e, True  # 1.16（周五）
+    if _R_D_DOT_BLOCK.match(v, e):
+        return None
+    nxt = v[e: e + 2].lstrip(" \t")[:1]
+    if nxt and nxt in "万亿兆千百十多余":
+        return None
+    u = _R_ZH_UNIT.match(v, e)
+    if u and u.end() > e and not (u.lastgroup == "measure" and u.group("measure") == "期" and v.startswith("间", u.end())):
+        return None
+    return e, False
+
+
+def _dot_range_ok(m1: int, d1: int, m2: int, d2: int, cued: bool) -> bool:
+    """Could M.D-M.D be a span of days? Ordered, at most two months long; across a month end a
+    long span (1.5-2.5) needs a date cue, across the year end only December to January."""
+    if not _md_ok(m2, d2):
+        return False
+    start = dt.date(2000, m1, d1)
+    if (m2, d2) > (m1, d1):
+        end = dt.date(2000, m2, d2)
+    elif m1 == 12 and m2 == 1:
+        end = dt.date(2001, m2, d2)
+    else:
+        return False
+    span = (end - start).days
+    if span > 62:
+        return False
+    return m1 == m2 or span <= 21 or cued
+
+
+def _dates_dot(d: _Doc) -> None:
+    """Month.day written with a dot in Chinese text, read as a date only in a date context.
+
+    A range of two ("本周（1.12-1.16）", "12.29-1.2", "1.5-1.9期间"), or one after a date cue
+    (截至1.16, 自1.5以来, 上周（1.16）) or before 日/号: a lone "1.16" stays a number.
+    """
+    v = d.v
+    for m in _iter_windows(_R_D_DOT, v, _anchor_windows(v, _R_D_DOT_GATE, 3, 3), _DOT_BAD_PREV):
+        a, b = m.span()
+        if not d.free(a, b) or _lang_at(v, a) != "zh":
+            continue
+        m1, d1 = int(m.group(1)), int(m.group(2))
+        if not _md_ok(m1, d1):
+            continue
+        cue = _R_D_DOT_CUE.search(v, max(0, a - 6), a) is not None
+        r = _R_D_DOT_TO.match(v, b)
+        if r:
+            if not d.free(b, r.end()):
+                continue
+            m2 = int(r.group(1)) if r.group(1) else None
+            d2 = int(r.group(2))
+            tail = _dot_tail(v, r.end())
+            if tail is None:
+                continue
+            cued = cue or tail[1]
+            if m2 is None:  # 1.12-16: only with a cue
+                ok = cued and d1 < d2 and _md_ok(m1, d2)
+            else:
+                ok = _dot_range_ok(m1, d1, m2, d2, cued)
+            if ok and (cued or not _R_D_DOT_LEVEL.search(v, max(0, a - 12), a)):
+                first = _date(d, a, b, m=m1, d=d1)
+                second = _date(d, r.start(1) if m2 is not None else r.start(2), tail[0], m=m2, d=d2)
+                _link(first, second)
+            continue
+        tail = _dot_tail(v, b)
+        if tail is not None and (cue or tail[1]):
+            _date(d, a, tail[0], m=m1, d=d1)
+
+
+_US_BAD_PREV = frozenset("0123456789./\\$¥€£_:") | _LETTER_CHARS
+
+
+def _dates_us(d: _Doc) -> None:
+    """Numeric dates in English text: month/day/year ("1/16/2026", "01/16/26"; day first only
+    when the first number cannot be a month: "16/01/2026") and month/day in a date context ("on
+    1/16", "1/12-1/16") or when the day cannot be a small fraction ("1/16"; "1/3 of" is a fraction).
+    In Chinese text only a date with its four-digit year is read."""
+    v = d.v
+    toks: list[list] = []
+    for m in _iter_windows(_R_D_US, v, _anchor_windows(v, _R_SLASH_ANCHOR, 2, 8), _US_BAD_PREV):
+        a, b = m.span()
+        y = m.group(3)
+        if not d.free(a, b) or (_lang_at(v, a) != "en" and not (y and len(y) == 4)):
+            continue  # Chinese text: only a full date ("1/16/2026"); "1/3" there is a fraction
+        x, z = int(m.group(1)), int(m.group(2))
+        yi = (int(y) if len(y) == 4 else 2000 + int(y)) if y else None
+        mo, da = (z, x) if (yi is not None and x > 12) else (x, z)
+        if not (1 <= mo <= 12 and 1 <= da <= 31) or not _md_ok(mo, da):
+            continue
+        toks.append([a, b, yi, mo, da, False])
+    for t in toks:  # a date on its own: a year, a cue before, or a day no small fraction has
+        a, b, yi, mo, da, _ = t
+        if yi is not None:
+            t[5] = True
+        elif not d.vl.startswith(" of ", b):
+            t[5] = da >= 11 or _R_D_US_CUE.search(d.vl, max(0, a - 16), a) is not None
+    for t, u in zip(toks, toks[1:]):  # 1/12-1/16, 1/12 to 1/16, between 1/12 and 1/16: ordered ends
+        gap = _R_D_US_TO.fullmatch(v, t[1], u[0])
+        if not gap or ("and" in gap.group() and not _R_D_BETWEEN.search(d.vl, max(0, t[0] - 9), t[0])):
+            continue
+        if (u[3], u[4]) > (t[3], t[4]) or (t[3] == 12 and u[3] == 1):
+            if t[5] or u[5] or (t[3] == u[3] and not d.vl.startswith(" of ", u[1])):
+                t[5] = u[5] = True
+    prev: _Raw | None = None
+    prev_end = -1
+    for a, b, yi, mo, da, ok in toks:
+        if not ok:
+            prev = None
+            continue
+        raw = _date(d, a, b, y=yi, m=mo, d=da)
+        if prev is not None and _R_D_US_TO.fullmatch(v, prev_end, a) and (raw.date or {}).get("y") is None:
+            _link(prev, raw)
+        prev, prev_end = raw, b
 
 
 def _times(d: _Doc) -> None:
@@ -1225,6 +1415,7 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
             has_scale = True
             pos = em.end()
     # unit
+    eu = None
     zu = _R_ZH_UNIT.match(v, pos)
     if zu and zu.end() > pos and d.free(pos, zu.end()):
         unit, factor, points_change, measure = _unit_from_zh_match(zu)
@@ -1246,8 +1437,7 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
             elif g == "pct":
                 unit, factor = "pct", Decimal("0.01")
             elif g == "cur":
-                unit = L.EN_CURRENCY_SUFFIX.get(eu.group("cur").lower(), "other")
-                unit = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD"}.get(eu.group("cur"), unit)
+                unit = L.en_currency_unit(eu.group("cur"))
             elif g == "shares":
                 unit = "shares"
             elif g == "points":
@@ -1284,7 +1474,8 @@ def _read_number(d: _Doc, sa: int, a: int, b: int, num: str, sign: str | None, c
     raw.lang = lang
     if cur and unit == cur and cur == "other":
         raw.money_other = True
-    if unit == "other" and zu and zu.lastgroup == "cur":
+    raw.cur_only = bool(cur) and unit == cur and not has_scale and pos == b
+    if unit == "other" and ((zu and zu.lastgroup == "cur") or (eu is not None and eu.lastgroup == "cur")):
         raw.money_other = True
     prec = _TEN ** (-decimals) * scale * factor
     raw.value = value * scale * factor
@@ -1464,7 +1655,7 @@ def _en_numwords(d: _Doc) -> None:
                 "points": ("points", _ONE, False), "ratio": ("ratio", _ONE, False), "stars": ("stars", _ONE, False),
             }.get(g, (None, _ONE, False))
             if g == "cur":
-                unit = L.EN_CURRENCY_SUFFIX.get(eu.group("cur").lower(), "CNY")
+                unit = L.en_currency_unit(eu.group("cur"))
         elif hm and hm.group("w").lower() not in ("odd", "plus"):
             w = hm.group("w").lower()
             end = hm.end()
@@ -1488,6 +1679,7 @@ def _en_numwords(d: _Doc) -> None:
             continue
         raw = _Raw(start, end, Decimal(value) * factor, unit or "other", zh_precision(value) * factor)
         raw.lang = "en"
+        raw.money_other = unit == "other" and ((eu is not None and eu.lastgroup == "cur") or cm is not None)
         raw.points_change = pc
         raw.time_count = time_count
         if unit is None:
@@ -1528,6 +1720,21 @@ def _ranges(d: _Doc) -> None:
     raws = sorted((r for r in d.raws if not r.drop), key=lambda r: r.start)
     for lo, hi in zip(raws, raws[1:]):
         if hi.unit == "date" or lo.value is None or hi.value is None or not _R_RANGE_GAP.fullmatch(v, lo.end, hi.start):
+            continue
+        if lo.cur_only and (hi.bare or (hi.scale_only is not None and hi.unit == "other")
+                            or (hi.unit == lo.unit and hi.mult is not None and hi.mult != _ONE)):
+            # "HK$5-6 billion", "RMB 1.2 to 1.5 billion", "US$5-6": the currency is written on the
+            # low end, the scale on the high end; each end takes what the other has
+            if hi.mult is not None and hi.mult != _ONE:
+                lo.value = lo.value * hi.mult
+                lo.precision = (lo.precision or _ONE) * hi.mult
+                lo.mult = hi.mult
+                lo.notes.append("range: scale from the high end")
+            hi.unit, hi.money_other = lo.unit, lo.money_other
+            hi.bare = hi.year_like = hi.code_like = False
+            hi.scale_only = None
+            hi.notes.append("range: currency from the low end")
+            lo.partner, hi.partner = hi, lo
             continue
         if lo.unit == hi.unit and not lo.bare and not hi.bare:
             lo.partner, hi.partner = hi, lo  # "20%-30%": both written in full
@@ -1975,11 +2182,14 @@ def _propagate(d: _Doc) -> None:
                 nxt.hedge = r.hedge
             if nxt.direction == "none":
                 nxt.direction = r.direction
-    # both ends of a range share a hedge ("约5至10亿元", "20%-30%左右")
+    # both ends of a range share a hedge ("约5至10亿元", "20%-30%左右") and a direction
+    # ("RMB 1.2 to 1.5 billion of outflows")
     for r in raws:
         p = r.partner
         if p is not None and r.hedge != "none" and p.hedge == "none":
             p.hedge = r.hedge
+        if p is not None and r.direction != "none" and p.direction == "none" and r.unit == p.unit:
+            p.direction = r.direction
     # list hedges
     for i, r in enumerate(raws):
         if r.hedge == "none" or r.no_hedge:
@@ -2041,13 +2251,18 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
             y, m, day = ctx_y, ctx_m, ctx_d
             if day is None and ref_date is not None:
                 y, m, day = ref_date.year, ref_date.month, ref_date.day
-        if y is None:
+        src = None
+        frm, to = p.get("from"), p.get("to")
+        if y is None and frm is not None and frm.date.get("ry") is not None:
+            # the second end of a range: the first end's year, or the next one across the year end
+            y = frm.date["ry"] + _crosses(frm.date, p)
+        elif y is None:
             if loose_y is not None and r.start < loose_end:
                 y = loose_y
             elif ctx_y is not None:
-                y = ctx_y
+                y, src = ctx_y, "ctx"
             elif ref_date is not None:
-                y = ref_date.year
+                y, src = ref_date.year, "ref"
                 # an article refers back: a month more than a month after the reference date is last year's
                 mm = m if m is not None else ctx_m
                 if mm is not None and q is None and (mm - ref_date.month) * 31 + ((day or 1) - ref_date.day) > 31:
@@ -2056,8 +2271,16 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
                 y = loose_y
             if y is not None and p.get("rel"):
                 y += p["rel"]
+            if src and to is not None and to.date.get("y") is None and _crosses(p, to.date):
+                # "12.29-1.2" across the year end: the range lies nearest the date the text is at
+                anchor = _anchor_date(ctx_y, ctx_m, ctx_d) if src == "ctx" else ref_date
+                y = _range_year(anchor, m, day, to.date) if anchor else y
         elif p.get("rel"):
             y += p["rel"]
+        if p.get("y") is not None and frm is not None and frm.date.get("y") is None:
+            # "12月29日至2026年1月2日": the first end takes its year from the second
+            _set_year(frm, y - _crosses(frm.date, p))
+        p["ry"] = y
         if m is None and day is not None:
             m = ctx_m if ctx_m is not None else (ref_date.month if ref_date else None)
         ys = f"{y:04d}" if y is not None else "-"
@@ -2109,6 +2332,50 @@ def _resolve_dates(d: _Doc, ref_date: dt.date | None) -> None:
         if m is not None:
             ctx_m = m
             ctx_d = day
+
+
+def _crosses(pa: dict, pb: dict) -> int:
+    """1 when the second end of a range falls before the first in the calendar (12.29-1.2)."""
+    ma, da = pa.get("m"), pa.get("d")
+    mb = pb.get("m") if pb.get("m") is not None else ma
+    db = pb.get("d")
+    if ma is None or mb is None or da is None or db is None:
+        return 0
+    return 1 if (mb, db) < (ma, da) else 0
+
+
+def _anchor_date(y: int | None, m: int | None, day: int | None) -> dt.date | None:
+    if y is None or m is None:
+        return None
+    try:
+        return dt.date(y, m, day or 1)
+    except ValueError:
+        return None
+
+
+def _range_year(anchor: dt.date, m: int, day: int, to: dict) -> int:
+    """The year of the first end of a range across the year end that lies nearest ``anchor``."""
+    best: tuple[int, int] | None = None
+    for c in (anchor.year - 1, anchor.year):
+        try:
+            lo, hi = dt.date(c, m, day), dt.date(c + 1, to["m"], to["d"])
+        except (ValueError, TypeError, KeyError):
+            return anchor.year
+        dist = 0 if lo <= anchor <= hi else min(abs((anchor - lo).days), abs((anchor - hi).days))
+        if best is None or dist < best[0]:
+            best = (dist, c)
+    return best[1] if best else anchor.year
+
+
+def _set_year(r: _Raw, y: int) -> None:
+    """Rewrite the year of an already resolved full date."""
+    p = r.date or {}
+    p["ry"] = y
+    if isinstance(r.value, str) and p.get("m") is not None and p.get("d") is not None:
+        rest = r.value[2:] if r.value.startswith("-") else r.value[5:]
+        r.value = f"{y:04d}-{rest}"
+        if "year unknown" in r.notes:
+            r.notes.remove("year unknown")
 
 
 # ------------------------------------------------------------------------------------------------

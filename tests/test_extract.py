@@ -435,3 +435,131 @@ def test_list_hedge_does_not_cross_a_clause_and_levels_and_counts_from_context()
     assert [(m.text, m.unit) for m in level] == [("0.4%", "pct"), ("4,532.18", "points")]
     assert [m.unit for m in extract("上证指数收于4112.6，跌0.33%。")] == ["points", "pct"]
     assert [m.unit for m in extract("There were 1,424 ETFs, and 125 of them grew.")] == ["count", "count"]
+
+
+# --- dates written as 1.16 and 1/16; currencies other than the yuan -----------------------------
+
+
+def _dates(text: str, **kw) -> list[tuple]:
+    return [(m.text, m.value) for m in extract(text, **kw) if m.unit == "date"]
+
+
+def test_dotted_month_day_in_chinese_is_a_date_only_in_a_date_context():
+    ref = {"ref_date": "2026-01-17"}
+    assert _dates("本周（1.12-1.16）宽基ETF净流出2126亿元。", **ref) == [("1.12", "2026-01-12"), ("1.16", "2026-01-16")]
+    assert _dates("1.12—1.16，资金净流入30亿元", **ref) == [("1.12", "2026-01-12"), ("1.16", "2026-01-16")]
+    assert _dates("1.5~1.9期间净流出", **ref) == [("1.5", "2026-01-05"), ("1.9", "2026-01-09")]
+    assert _dates("1.12至1.16，宽基ETF流出", **ref) == [("1.12", "2026-01-12"), ("1.16", "2026-01-16")]
+    assert _dates("截至1.16，规模达6万亿元", **ref) == [("1.16", "2026-01-16")]
+    assert _dates("自1.5以来净流入80亿元", **ref) == [("1.5", "2026-01-05")]
+    assert _dates("1.16日净流入5亿元", **ref) == [("1.16日", "2026-01-16")]
+    assert _dates("周五（1.16）净流出", **ref) == [("1.16", "2026-01-16")]
+    assert _dates("上周（1.12-16）净申购", **ref) == [("1.12", "2026-01-12"), ("16", "2026-01-16")]
+    # a traditional-script article reads the same
+    assert _dates("本週（1.12-1.16）淨流出", **ref) == [("1.12", "2026-01-12"), ("1.16", "2026-01-16")]
+
+
+def test_dotted_decimals_stay_numbers():
+    assert values("涨幅1.16，换手率2.3%。") == [("1.16", D("1.16"), "other"), ("2.3%", D("0.023"), "pct")]
+    assert values("溢价率1.16倍") == [("1.16倍", D("1.16"), "ratio")]
+    assert values("估值1.5-2.0倍") == [("1.5", D("1.5"), "ratio"), ("2.0倍", D("2"), "ratio")]
+    assert values("净流入1.12-1.16亿元") == [("1.12", D("1.12e8"), "CNY"), ("1.16亿元", D("1.16e8"), "CNY")]
+    assert values("净值1.16元") == [("1.16元", D("1.16"), "CNY")]
+    assert values("占比1.12-1.16%") == [("1.12", D("0.0112"), "pct"), ("1.16%", D("0.0116"), "pct")]
+    assert values("收于1.16，低于1.12") == [("1.16", D("1.16"), "other"), ("1.12", D("1.12"), "other")]
+    assert values("PB在1.2-1.5之间") == [("1.2", D("1.2"), "other"), ("1.5", D("1.5"), "other")]
+    # across a month end, a long span needs a date cue; a descending pair is no range of days
+    assert _dates("比值在1.5-2.5之间") == []
+    assert _dates("本周（1.26-2.6）净流入", ref_date="2026-02-07") == [("1.26", "2026-01-26"), ("2.6", "2026-02-06")]
+    assert _dates("由1.16降到1.05") == []
+    # part of a longer number, a version, a negative number, an impossible day
+    assert _dates("版本v1.12-1.16") == []
+    assert _dates("区间-1.12-1.16") == []
+    assert _dates("截至2.30，净流入") == []
+    assert _dates("3.1.12-1.16期间") == []
+    # English text: no shorthand dates
+    assert _dates("The ratio rose from 1.12-1.16 this week.") == []
+
+
+def test_dotted_ranges_across_the_year_end_take_consecutive_years():
+    assert _dates("12.29-1.2当周净流入", ref_date="2026-01-05") == [("12.29", "2025-12-29"), ("1.2", "2026-01-02")]
+    assert _dates("12.29-1.2当周净流入", ref_date="2025-12-31") == [("12.29", "2025-12-29"), ("1.2", "2026-01-02")]
+    # the year from the text: the range lies nearest the month the text is at
+    assert _dates("2026年1月第一周（12.29-1.2）")[1:] == [("12.29", "2025-12-29"), ("1.2", "2026-01-02")]
+    assert _dates("2025年12月：12.29-1.2")[1:] == [("12.29", "2025-12-29"), ("1.2", "2026-01-02")]
+    # no year anywhere: month and day only
+    assert _dates("12.29-1.2当周") == [("12.29", "--12-29"), ("1.2", "--01-02")]
+    # a year written on one end goes with it
+    assert _dates("2025.12.29-1.2") == [("2025.12.29", "2025-12-29"), ("1.2", "2026-01-02")]
+    assert _dates("2025年12月29日至1月2日") == [("2025年12月29日", "2025-12-29"), ("1月2日", "2026-01-02")]
+    assert _dates("12月29日至2026年1月2日") == [("12月29日", "2025-12-29"), ("2026年1月2日", "2026-01-02")]
+    assert _dates("12月29日至1月2日", ref_date="2026-01-05") == [("12月29日", "2025-12-29"), ("1月2日", "2026-01-02")]
+    assert _dates("From Dec. 29 to Jan. 2, flows rose.", ref_date="2026-01-05") == [
+        ("Dec. 29", "2025-12-29"), ("Jan. 2", "2026-01-02")]
+    # ranges inside one year are unchanged
+    assert _dates("12.22-12.26期间", ref_date="2026-01-05") == [("12.22", "2025-12-22"), ("12.26", "2025-12-26")]
+    assert _dates("1月12日至1月16日", ref_date="2026-01-17") == [("1月12日", "2026-01-12"), ("1月16日", "2026-01-16")]
+
+
+def test_us_numeric_dates_in_english():
+    assert _dates("As of 1/16/2026, inflows rose.") == [("1/16/2026", "2026-01-16")]
+    assert _dates("As of 01/16/26, inflows rose.") == [("01/16/26", "2026-01-16")]
+    assert _dates("Data as of 16/01/2026.") == [("16/01/2026", "2026-01-16")]  # day first: 16 is no month
+    assert _dates("Updated 1/16.", ref_date="2026-01-17") == [("1/16", "2026-01-16")]
+    assert _dates("In the week of 1/12-1/16, flows rose.", ref_date="2026-01-17") == [
+        ("1/12", "2026-01-12"), ("1/16", "2026-01-16")]
+    assert _dates("between 1/5 and 1/9 the fund grew", ref_date="2026-01-17") == [
+        ("1/5", "2026-01-05"), ("1/9", "2026-01-09")]
+    assert _dates("on 1/5 the fund grew", ref_date="2026-01-17") == [("1/5", "2026-01-05")]
+    assert _dates("12/29-1/2 saw inflows", ref_date="2026-01-05") == [("12/29", "2025-12-29"), ("1/2", "2026-01-02")]
+    assert _dates("Between 12/29 and 1/2, flows rose.", ref_date="2026-01-05") == [
+        ("12/29", "2025-12-29"), ("1/2", "2026-01-02")]
+
+
+def test_fractions_and_non_dates_with_a_slash_stay_as_they_were():
+    assert values("About 1/3 of the money left.") == [("1/3", D(1) / 3, "ratio")]
+    assert values("Morningstar rates the fund 4/5.") == [("4/5", D("0.8"), "ratio")]
+    assert values("between 1/3 and 1/2 of the money") == [("1/3", D(1) / 3, "ratio"), ("1/2", D("0.5"), "ratio")]
+    assert values("1/2-1/3 of the assets") == [("1/2", D("0.5"), "ratio"), ("1/3", D(1) / 3, "ratio")]
+    assert _dates("Some 13/13/2026 typo and a 60/40 portfolio.") == [("2026", "2026")]
+    # Chinese text: 1/3 is a fraction, and month/day is not read there
+    assert values("约1/3的资金流入") == [("1/3", D(1) / 3, "ratio")]
+    assert _dates("约1/16的资金流入") == []
+
+
+def test_currency_before_or_after_the_number_in_english():
+    def got(text):
+        return [(m.text, m.value, m.unit, m.direction) for m in extract(text)]
+
+    assert got("It drew HK$5 billion in inflows.") == [("HK$5 billion", D("5e9"), "HKD", "inflow")]
+    assert got("Outflows hit US$2.1bn.") == [("US$2.1bn", D("2.1e9"), "USD", "outflow")]
+    assert got("Inflows of RMB5.2bn.") == [("RMB5.2bn", D("5.2e9"), "CNY", "inflow")]
+    assert got("Outflows of 5.2bn yuan.") == [("5.2bn yuan", D("5.2e9"), "CNY", "outflow")]
+    assert got("It raised CNY 30 billion.") == [("CNY 30 billion", D("3e10"), "CNY", "inflow")]
+    assert got("Inflows of 5bn HK dollars.") == [("5bn HK dollars", D("5e9"), "HKD", "inflow")]
+    assert got("Inflows of 5 billion Hong Kong dollar.") == [("5 billion Hong Kong dollar", D("5e9"), "HKD", "inflow")]
+    assert got("Inflows of 5.2 billion Chinese yuan.") == [("5.2 billion Chinese yuan", D("5.2e9"), "CNY", "inflow")]
+
+
+def test_other_currencies_are_not_yuan_and_keep_their_direction():
+    for text in ("Inflows of S$3bn.", "Inflows of A$3bn.", "Inflows of C$3bn.", "Inflows of SGD 3bn.",
+                 "Inflows of SGD3bn.", "Inflows of 3bn Singapore dollars.", "Inflows of 3bn euros.",
+                 "Inflows of three billion euros.", "Inflows of KRW 3bn."):
+        m = one(text)
+        assert (m.value, m.unit, m.direction) == (D("3e9"), "other", "inflow"), text
+    assert [(m.value, m.unit, m.direction) for m in extract("净流入5亿新加坡元，流入3亿澳元。")] == [
+        (D("5e8"), "other", "inflow"), (D("3e8"), "other", "inflow")]
+
+
+def test_a_currency_on_the_low_end_of_a_range_and_a_scale_on_the_high_end():
+    assert [(m.text, m.value, m.unit, m.direction) for m in extract("HK$5-6 billion of inflows")] == [
+        ("HK$5", D("5e9"), "HKD", "inflow"), ("6 billion", D("6e9"), "HKD", "inflow")]
+    assert [(m.text, m.value, m.unit, m.direction) for m in extract("RMB 1.2 to 1.5 billion of outflows")] == [
+        ("RMB 1.2", D("1.2e9"), "CNY", "outflow"), ("1.5 billion", D("1.5e9"), "CNY", "outflow")]
+    assert [(m.value, m.unit) for m in extract("人民币5-6亿元净流入")] == [(D("5e8"), "CNY"), (D("6e8"), "CNY")]
+    assert [(m.value, m.unit) for m in extract("US$5-6 per unit")] == [(D(5), "USD"), (D(6), "USD")]
+
+
+def test_a_full_us_date_in_chinese_text():
+    assert _dates("截至1/16/2026，净流入5亿元") == [("1/16/2026", "2026-01-16")]
+    assert _dates("截至1/16，净流入5亿元") == []
