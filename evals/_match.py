@@ -38,7 +38,9 @@ HALF = Decimal("0.5")
 UNSIGNED_UNITS = frozenset({"count", "stars"})
 """Units that are magnitudes: a direction word next to a count says what was counted."""
 FLOW_UNITS = frozenset({"CNY", "shares"})
-AMOUNT_UNITS = frozenset({"CNY", "shares", "USD", "HKD"})
+FOREIGN_MONEY = "other currency"
+"""The claim unit of an amount in a currency the mention units do not name (`Mention.foreign_money`)."""
+AMOUNT_UNITS = frozenset({"CNY", "shares", "USD", "HKD", FOREIGN_MONEY})
 DIMENSIONLESS = ("count", "ratio", "points")
 NUMERIC_FACT_UNITS = ("CNY", "shares", "pct", "ratio", "stars", "count", "points")
 
@@ -93,7 +95,8 @@ def claim_of(m: Mention) -> Claim:
         digits = len(str(int((mag / p).to_integral_value(ROUND_HALF_UP))))
     except (InvalidOperation, ZeroDivisionError):  # pragma: no cover - defensive
         digits = 0
-    return Claim(mag, sign, printed, worded, m.unit, m.hedge, p, m.points_change, digits, float(mag))
+    unit = FOREIGN_MONEY if m.foreign_money else m.unit
+    return Claim(mag, sign, printed, worded, unit, m.hedge, p, m.points_change, digits, float(mag))
 
 
 # --- facts ----------------------------------------------------------------------------------

@@ -2439,6 +2439,7 @@ def extract(text: str, *, ref_date: dt.date | str | None = None) -> list[Mention
                 points_change=r.points_change,
                 unparsed=r.unparsed,
                 fact_ref=r.fact_ref,
+                foreign_money=r.unit == "other" and r.money_other,
                 notes=r.notes,
             )
         )

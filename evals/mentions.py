@@ -42,6 +42,9 @@ class Mention(BaseModel):
     """True for a number-like span the grammar could not read (value is then None)."""
     fact_ref: str | None = None
     """The fact id a renderer attached to this number (our own articles), if any."""
+    foreign_money: bool = False
+    """An amount in a currency the units do not name (€, S$, 新加坡元): unit ``other``, yet money,
+    so no count, ratio or index level can support it."""
     notes: list[str] = Field(default_factory=list)
 
     def to_json(self) -> dict:

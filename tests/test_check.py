@@ -414,3 +414,22 @@ def test_negative_non_flow_figure_written_without_a_sign():
     # a flow figure is stricter: an unsigned number with no direction word reads as an inflow
     r = one(men("212617000000", precision="1000000", text="2126.17亿元"))
     assert (r.status, r.diffs) == ("mismatched", ["direction"])
+
+
+def test_an_amount_in_another_currency_is_not_supported_by_a_count():
+    import datetime as dt
+
+    from etfwriter.evals.check import check
+    from etfwriter.evals.extract import extract
+    from etfwriter.tools import compute_facts, load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date(2026, 1, 12))
+    fs = compute_facts(ds, s, e, "nav")
+    text = "The week had 5 trading days, and investors put €5 into a European fund."
+    (days, euros) = extract(text)
+    assert (days.unit, days.foreign_money) == ("count", False) and (euros.unit, euros.foreign_money) == ("other", True)
+    got = {r.mention.text: r.status for r in check(text, fs).mentions}
+    assert got == {days.text: "supported", "€5": "unsupported"}
+    plain = {r.mention.text: r.status for r in check("The week had 5 trading days; 5 of them were up.", fs).mentions}
+    assert "supported" in plain.values()  # a bare number may still match a count
