@@ -494,25 +494,25 @@ def _ratings(ctx: ToolContext, _: NoArgs) -> FactList:
     return FactList(period=_period_text(fs), facts=rows)
 
 
+def _flow_side(fact: Fact | None) -> str | None:
+    """"out" or "in" for a non-zero numeric flow, else None."""
+    if fact is None or isinstance(fact.value, str) or fact.value == 0:
+        return None
+    return "out" if fact.value < 0 else "in"
+
+
 def _history_wanted(fid: str, a: HistoryArgs, by: dict[str, Fact]) -> bool:
-    """Ranks only in the direction of their flow (an outflow's rank among inflows says nothing); episodes as asked."""
+    """Ranks and previous extremes only in the direction of their flow (an outflow's rank among
+    inflows says nothing); episodes as asked, by default those in the direction of the broad flow."""
     parts = fid.split(".")
-    if parts[-1] in ("rank_in", "rank_out"):
-        if parts[1] == "category" and parts[2] not in ("broad", "sector_theme"):
+    kind = next((p for p in parts[1:] if p in ("rank_in", "rank_out", "prev_max_in", "prev_max_out")), None)
+    if kind is not None:
+        if kind.startswith("rank") and parts[1] == "category" and parts[2] not in ("broad", "sector_theme"):
             return False
-        flow = by.get("flow.total" if parts[1] == "total" else f"flow.category.{parts[2]}")
-        if flow is not None and not isinstance(flow.value, str) and flow.value != 0:
-            return parts[-1] == ("rank_out" if flow.value < 0 else "rank_in")
-        return True
-    if parts[1] == "category" and parts[-2] in ("prev_max_in", "prev_max_out") or parts[-1] in ("prev_max_in", "prev_max_out"):
-        key = parts[-1] if parts[-1].startswith("prev_max") else parts[-2]
-        flow = by.get(f"flow.category.{parts[2]}")
-        if flow is not None and not isinstance(flow.value, str) and flow.value != 0:
-            return key == ("prev_max_out" if flow.value < 0 else "prev_max_in")
-        return True
+        side = _flow_side(by.get("flow.total" if parts[1] == "total" else f"flow.category.{parts[2]}"))
+        return side is None or kind.endswith("_" + side)
     if parts[1] == "episode":
-        broad = by.get("flow.category.broad")
-        side = "out" if broad is not None and not isinstance(broad.value, str) and broad.value < 0 else "in"
+        side = _flow_side(by.get("flow.category.broad")) or "in"
         asked = a.outflow_episodes if parts[2] == "out" else a.inflow_episodes
         limit = asked if asked is not None else (3 if parts[2] == side else 0)
         return int(parts[3]) <= limit
