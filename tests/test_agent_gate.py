@@ -135,3 +135,11 @@ def test_a_section_written_twice_is_a_problem(facts):
     text = good_article(facts, "zh").replace("{{section.method}}", f"{heads[1]}\n\n正文。\n\n{{{{section.method}}}}")
     rv = review(text, facts, "zh")
     assert any(p.kind == "section" and p.span == heads[1] and "more than once" in p.message for p in rv.problems)
+
+
+def test_misplaced_and_inapplicable_blocks_come_back_with_their_fix(facts):
+    text = good_article(facts, "en").replace("{{section.method}}", "See {{section.method}} {{table.flows|yi}}")
+    rv = review(text, facts, "en")
+    by_span = {p.span: p for p in rv.problems if p.kind == "reference"}
+    assert "line of its own" in by_span["{{section.method}}"].fix
+    assert "delete this block" in by_span["{{table.flows|yi}}"].fix

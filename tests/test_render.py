@@ -348,7 +348,7 @@ def test_default_blocks_come_from_the_facts_and_say_when_they_do_not_apply():
 def test_a_block_must_stand_on_its_own_line_and_its_heading_is_not_doubled(facts):
     blocks = {"section.method": "## Data and method\n\n- flows are units change x price"}
     inline = render("See {{section.method}} here.", facts, "en", blocks=blocks)
-    assert [e.kind for e in inline.errors] == ["malformed"] and "line of its own" in inline.errors[0].message
+    assert [e.kind for e in inline.errors] == ["misplaced_block"] and "line of its own" in inline.errors[0].message
     twice = render("## Data and method\n\n{{section.method}}\n", facts, "en", blocks=blocks)
     assert twice.ok and twice.markdown.count("## Data and method") == 1 and "- flows are" in twice.markdown
     once = render("Text.\n\n{{section.method}}\n", facts, "en", blocks=blocks)

@@ -173,6 +173,7 @@ _REF_FIX = {
     "not_applicable": ("use the plain reference {{id}} or a variant that applies to this fact", "改用 {{id}} 或适用于该事实的变体"),
     "malformed": ("write references as {{fact.id}} or {{fact.id|variant}}", "引用写成 {{fact.id}} 或 {{fact.id|variant}}"),
     "raw_footnote": ("delete it: citations come only from references", "删除它：引用标注由 {{fact.id}} 自动生成"),
+    "misplaced_block": ("put the block on a line of its own, with nothing else on that line", "把这个块单独写成一行，同一行不要有其他文字"),
     "direction_missing": ("put the direction word (净流入/净流出, inflow/outflow) just before it, or use the plain reference",
                           "在引用前紧接写出方向词（净流入/净流出），或改用不带变体的 {{id}}"),
     "direction_conflict": ("the word before it contradicts the fact: write the right direction word, or use the plain reference",
@@ -180,10 +181,18 @@ _REF_FIX = {
 }
 
 
+def _block_ids() -> tuple[str, ...]:
+    from etfwriter.compose import BLOCK_IDS
+
+    return BLOCK_IDS
+
+
 def _reference_problems(text: str, rendered: Any, lang: str) -> list[Problem]:
     out = []
     for e in rendered.errors:
         fix_en, fix_zh = _REF_FIX.get(e.kind, ("fix the reference", "修正该引用"))
+        if e.kind == "not_applicable" and e.id in _block_ids():
+            fix_en, fix_zh = ("delete this block (or write it with no variant, when it applies)", "删除这个块（若适用，写成不带变体的形式）")
         fix = fix_zh if lang == "zh" else fix_en
         if e.suggestions:
             fix += (" (did you mean " if lang == "en" else "（是否是 ") + ", ".join(e.suggestions) + (")" if lang == "en" else "）")

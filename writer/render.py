@@ -54,7 +54,7 @@ Blocks: ``{{table.flows}}``, ``{{table.top_etfs}}``, ``{{table.episodes}}``, ``{
 (`etfwriter.compose.article_blocks`, or ``blocks=`` given to `render`), itself in reference syntax,
 so each figure in it is cited like any other. A block that does not apply to the period (no history,
 no ratings) or is given a variant is a ``not_applicable`` problem, and one that shares its line with
-other text is ``malformed``. When the text right before a block already is the block's own heading
+other text is ``misplaced_block``. When the text right before a block already is the block's own heading
 (``## 数据与方法说明`` then ``{{section.method}}``), the heading is written once.
 
 Names (``name``, ``Name``, ``label``) are the only text a reference writes without a citation; some
@@ -175,7 +175,8 @@ class Ref:
 
 
 ProblemKind = Literal[
-    "unknown_id", "bad_variant", "not_applicable", "malformed", "raw_footnote", "direction_missing", "direction_conflict"
+    "unknown_id", "bad_variant", "not_applicable", "malformed", "misplaced_block", "raw_footnote", "direction_missing",
+    "direction_conflict"
 ]
 
 
@@ -523,7 +524,7 @@ def render(text: str, facts: FactSet, lang: str, *, references: bool = True, cha
             line_end = text.find("\n", ref.end)
             rest = text[ref.end:] if line_end == -1 else text[ref.end:line_end]
             if text[line_start:ref.start].strip() or rest.strip():
-                errors.append(RenderProblem("malformed", f"block {{{{{ref.id}}}}} must stand on a line of its own",
+                errors.append(RenderProblem("misplaced_block", f"block {{{{{ref.id}}}}} must stand on a line of its own",
                                             ref.start, ref.end, ref.id, ref.variant))
             body = inner.markdown
             head, _, tail = body.partition("\n")
