@@ -222,13 +222,14 @@ _R_D_REL_BEFORE = re.compile(r"(今年|去年|明年|前年|本年|当年|今)\s
 _R_D_RANGE_TAIL = re.compile(rf"\s?(?:[-~至到—–…]|\.\.\.|to)\s?(?:({_MON})[-/.]({_DAY}))(?![0-9])")
 # broker shorthand in Chinese text: "本周（1.12-1.16）", "12.29-1.2", "截至1.16", "1.16日"
 _R_D_DOT = re.compile(rf"({_MON})\.({_DAY})(?![0-9])")
-_R_D_DOT_GATE = re.compile(r"(?:截至|截止|自|于|\()[ \t]?[0-9]{1,2}\.[0-9]|[0-9]\.[0-9]{1,2}[ \t]?(?:—|[-–~至到日号(])")
+_R_D_DOT_GATE = re.compile(r"(?:截至|截止|自|于|\()[ \t]?[0-9]{1,2}\.[0-9]|[0-9]\.[0-9]{1,2}[ \t]?(?:—|[-–~至到日号(]|当[日天])")
 _R_D_DOT_TO = re.compile(rf"[ \t]?(?:—{{1,2}}|[-–~至到])[ \t]?(?:({_MON})\.)?({_DAY})(?![0-9])")
 _R_D_DOT_CUE = re.compile(
     r"(?:截至|截止|(?<![来各亲独出])自|(?<![高低大小等位处介基由对关属过终限用相多少优弱强好差快慢至在免源归趋收报跌涨升降])于"
     r"|(?:本|上|当|下|前|同)周[ \t]?\(|(?:周|星期)[一二三四五六日天][ \t]?\()[ \t]?$"
 )
 _R_D_DOT_DAY = re.compile(r"[ \t]?[日号](?![均内线元K])")
+_R_D_DOT_THAT_DAY = re.compile(r"[ \t]?当[日天]")
 _R_D_DOT_WEEKDAY = re.compile(r"[ \t]?\([ \t]?(?:周|星期)[一二三四五六日天][ \t]?\)")
 _R_D_DOT_BLOCK = re.compile(r"[ \t]?(?:[0-9%‰A-Za-z]|\.[0-9]|左右|上下|附近|水平|区间|范围)")
 _R_D_DOT_LEVEL = re.compile(
@@ -936,8 +937,8 @@ def _dot_tail(v: str, e: int) -> tuple[int, bool] | None:
     m = _R_D_DOT_DAY.match(v, e)
     if m:
         return m.end(), True  # 1.16日, 1.16号
-    if _R_D_DOT_WEEKDAY.match(v, e):
-        return e, True  # 1.16（周五）
+    if _R_D_DOT_WEEKDAY.match(v, e) or _R_D_DOT_THAT_DAY.match(v, e):
+        return e, True  # 1.16（周五）, 1.15当日
     if _R_D_DOT_BLOCK.match(v, e):
         return None
     nxt = v[e: e + 2].lstrip(" \t")[:1]

@@ -454,6 +454,7 @@ def test_dotted_month_day_in_chinese_is_a_date_only_in_a_date_context():
     assert _dates("自1.5以来净流入80亿元", **ref) == [("1.5", "2026-01-05")]
     assert _dates("1.16日净流入5亿元", **ref) == [("1.16日", "2026-01-16")]
     assert _dates("周五（1.16）净流出", **ref) == [("1.16", "2026-01-16")]
+    assert _dates("单日净流出202亿元，为1.15当日最大", **ref) == [("1.15", "2026-01-15")]
     assert _dates("上周（1.12-16）净申购", **ref) == [("1.12", "2026-01-12"), ("16", "2026-01-16")]
     # a traditional-script article reads the same
     assert _dates("本週（1.12-1.16）淨流出", **ref) == [("1.12", "2026-01-12"), ("1.16", "2026-01-16")]
