@@ -113,3 +113,15 @@ def test_weekly_history_draws_every_week_and_marks_the_current_one(setup, tmp_pa
     img = Image.open(chart.path).convert("RGB")
     colours = {colour for _, colour in img.getcolors(maxcolors=1 << 20)}
     assert (0x1F, 0x4E, 0x79) in colours  # the current week, in dark blue
+
+
+def test_top_movers_shows_sector_theme_and_cross_border_groups_only(tmp_path):
+    from etfwriter.tools import compute_facts, load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date(2026, 1, 12))
+    fs = compute_facts(ds, s, e, "nav")
+    by = fs.by_id()
+    assert any("money" in by[i].tags for i in by if i.startswith("flow.theme."))  # the data has money-market groups
+    chart = next(c for c in make_charts(fs, "en", tmp_path, dataset=ds) if c.id == "top_movers")
+    assert chart.fact_ids and all({"sector_theme", "cross_border"} & set(by[i].tags) for i in chart.fact_ids)

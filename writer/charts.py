@@ -6,7 +6,8 @@ Four charts, each returned as a `Chart` with its file, a caption in the article'
 the ids of the facts it plots:
 
 - ``category_flows``: net flow by ETF category (``flow.category.*``);
-- ``top_movers``: sector/theme groups with the largest inflows and outflows (``flow.theme.*``),
+- ``top_movers``: sector/theme and cross-border groups with the largest inflows and outflows (``flow.theme.*``;
+  bond, commodity and money-market groups are left out, as the caption says),
   or single ETFs (``top_in`` / ``top_out`` tags) when there are no theme facts;
 - ``daily_path``: the period's day-by-day flows of broad-based, sector/theme and all ETFs
   (``flow.daily.*``);
@@ -225,7 +226,7 @@ def _category_flows(c: _Ctx) -> Chart | None:
 
 
 def _top_movers(c: _Ctx) -> Chart | None:
-    themes = [f for f in c.fs.facts if f.id.startswith("flow.theme.")]
+    themes = [f for f in c.fs.facts if f.id.startswith("flow.theme.") and {"sector_theme", "cross_border"} & set(f.tags)]
     if themes:
         kind = "theme"
         ins = sorted((f for f in themes if f.number > 0), key=lambda f: -f.number)[:_TOP]
