@@ -325,8 +325,12 @@ def _weekly_history(c: _Ctx, dataset: Any, weekly: Any, price: str | None) -> Ch
     ax.axhline(0, color="#555", linewidth=0.8)
     if any(current):
         i = current.index(True)
-        ax.annotate("本周" if c.zh else "this week", (i, max(values[i], 0.0)), xytext=(0, 6),
-                    textcoords="offset points", ha="center", fontsize=9, color="#1f4e79")
+        # beside the end of the bar: above it for an inflow, to its left for an outflow (the space
+        # below the zero line is empty there, while just above it stand the neighbouring weeks)
+        down = values[i] < 0
+        ax.annotate("本周" if c.zh else "this week", (i, values[i]), xytext=(-6, 0) if down else (0, 6),
+                    textcoords="offset points", ha="right" if down else "center", va="center" if down else "bottom",
+                    fontsize=9, color="#1f4e79")
     step = max(1, len(xs) // 8)
     ax.set_xticks(xs[::step])
     ax.set_xticklabels([d.strftime("%Y-%m-%d") for d in list(col.index)[::step]], rotation=30, ha="right", fontsize=8)
