@@ -67,6 +67,8 @@ class Claim:
     points: bool
     digits: int
     fmag: float
+    moved: bool = False
+    """A verb of rising or falling gives the number its sign (上涨 / fell before a percentage)."""
 
 
 _PLUS = re.compile(r"(?:^|[^\w.])[+＋]\s*\d")
@@ -86,8 +88,9 @@ def claim_of(m: Mention) -> Claim:
     mag = abs(v)
     p = m.precision if (m.precision is not None and m.precision > 0) else last_digit_place(mag)
     printed = v < 0 or bool(_PLUS.search(m.text))
-    worded = not printed and m.direction != "none"
-    if v < 0 or (m.direction == "outflow" and not printed):
+    moved = not printed and m.change != "none"
+    worded = not printed and (m.direction != "none" or moved)
+    if v < 0 or (not printed and (m.direction == "outflow" or m.change == "down")):
         sign = -1 if v != 0 else 0
     else:
         sign = 1 if v > 0 else 0
@@ -96,7 +99,7 @@ def claim_of(m: Mention) -> Claim:
     except (InvalidOperation, ZeroDivisionError):  # pragma: no cover - defensive
         digits = 0
     unit = FOREIGN_MONEY if m.foreign_money else m.unit
-    return Claim(mag, sign, printed, worded, unit, m.hedge, p, m.points_change, digits, float(mag))
+    return Claim(mag, sign, printed, worded, unit, m.hedge, p, m.points_change, digits, float(mag), moved)
 
 
 # --- facts ----------------------------------------------------------------------------------
@@ -346,8 +349,11 @@ def direction_ok(c: Claim, e: Entry) -> bool:
         # a negative non-flow figure (an index change): a printed sign or a direction word must say
         # so; an unsigned number with no direction word leaves the sign to words such as 下跌 / fell
         return c.sign < 0 if (c.printed or c.worded) else True
-    # a positive non-flow fact (a share, a ratio, an index level): only a printed minus contradicts it;
-    # a direction word nearby describes what was measured ("流出占比48.6%")
+    # a positive non-flow fact (a share, a ratio, an index level): only a printed minus, or a verb of
+    # falling right before the number ("下跌1.5%", "fell 1.5%"), contradicts it; a direction word
+    # nearby describes what was measured ("流出占比48.6%")
+    if c.moved:
+        return c.sign > 0
     return not (c.printed and c.sign < 0)
 
 

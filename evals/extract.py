@@ -480,7 +480,7 @@ class _Raw:
     __slots__ = (
         "start", "end", "value", "unit", "precision", "hedge", "direction", "points_change", "unparsed",
         "notes", "bare", "scale_only", "year_like", "code_like", "date", "time_count", "fact_ref", "mult", "partner",
-        "no_hedge", "table", "header_cue", "row_cue", "lang", "drop", "money_other", "cur_only",
+        "no_hedge", "table", "header_cue", "row_cue", "lang", "drop", "money_other", "cur_only", "change",
     )
 
     def __init__(self, start: int, end: int, value: Any, unit: str, precision: Decimal | None = None, **kw: Any):
@@ -511,6 +511,7 @@ class _Raw:
         self.cur_only = False  # a currency before the digits and nothing after them ("HK$5" in "HK$5-6 billion")
         self.mult: Decimal | None = None  # scale x unit factor applied to the digits written
         self.partner: _Raw | None = None  # the other end of a range
+        self.change = "none"  # up / down: the move a verb right before a percentage gives it
         for k, v in kw.items():
             setattr(self, k, v)
 
@@ -2384,6 +2385,38 @@ def _set_year(r: _Raw, y: int) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
+# a verb of rising or falling right before a percentage (only a hedge between): "下跌0.6%", "涨幅约1.5%",
+# "fell 0.6%", "up by about 1.2%". "下降至" / "fell to" name a level, not a move, and stay unmarked.
+_R_CHANGE_ZH = re.compile(
+    r"(?:(?P<up>上涨|大涨|收涨|涨幅|上升|攀升|回升|反弹|走高|增长|提高|提升|上调|上行|涨)"
+    r"|(?P<down>下跌|大跌|收跌|(?<!涨)跌幅|下降|回落|走低|下滑|下行|降低|减少|下调|跌|降))"
+    r"(?:了|达|为)?[ \t]?(?:约|近|超|逾|超过|不到|接近|大约)?[ \t]?$"
+)
+_R_CHANGE_EN = re.compile(
+    r"\b(?:(?P<up>rose|rise[sn]?|rising|gained|gains?|gaining|climbed|climbs?|jumped|jumps?|advanced|advances?|added"
+    r"|increased|increases?|surged|surges?|soared|rallied|up)"
+    r"|(?P<down>fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|lost|loses?|slid|slides?"
+    r"|slipped|slips?|decreased|decreases?|sank|sinks?|tumbled|tumbles?|plunged|plunges?|retreated|down))"
+    r"(?:[ \t]+by)?(?:[ \t]+(?:about|around|nearly|almost|roughly|some|more than|over|less than|just over|just under))?[ \t]+$",
+    re.I,
+)
+_SIGN_CHARS = frozenset("+-−＋－")
+
+
+def _changes(d: _Doc) -> None:
+    """Mark a percentage (or points) that a rising or falling verb right before it describes as a move."""
+    v = d.v
+    for r in d.raws:
+        if r.drop or r.unit != "pct" or not isinstance(r.value, Decimal) or r.value < 0 or v[r.start] in _SIGN_CHARS:
+            continue
+        before = v[max(0, r.start - 24):r.start]
+        m = (_R_CHANGE_ZH if r.lang == "zh" else _R_CHANGE_EN).search(before)
+        if m is None and r.lang == "zh":
+            m = _R_CHANGE_EN.search(before)
+        if m is not None:
+            r.change = "up" if m.group("up") else "down"
+
+
 def extract(text: str, *, ref_date: dt.date | str | None = None) -> list[Mention]:
     """Every numeric claim in ``text``, sorted by start offset.
 
@@ -2414,6 +2447,7 @@ def extract(text: str, *, ref_date: dt.date | str | None = None) -> list[Mention
     _index_levels(d)
     _directions(d)
     _hedges(d)
+    _changes(d)
     _propagate(d)
     _bind_refs(d)
     _resolve_dates(d, ref_date)
@@ -2441,6 +2475,7 @@ def extract(text: str, *, ref_date: dt.date | str | None = None) -> list[Mention
                 unparsed=r.unparsed,
                 fact_ref=r.fact_ref,
                 foreign_money=r.unit == "other" and r.money_other,
+                change=r.change,  # type: ignore[arg-type]
                 notes=r.notes,
             )
         )

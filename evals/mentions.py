@@ -42,6 +42,9 @@ class Mention(BaseModel):
     """True for a number-like span the grammar could not read (value is then None)."""
     fact_ref: str | None = None
     """The fact id a renderer attached to this number (our own articles), if any."""
+    change: Literal["up", "down", "none"] = "none"
+    """For a percentage or points: the move a verb right before it gives it (上涨/跌幅/rose/fell);
+    a level after 至 / to, and a number with a printed sign, have none."""
     foreign_money: bool = False
     """An amount in a currency the units do not name (€, S$, 新加坡元): unit ``other``, yet money,
     so no count, ratio or index level can support it."""

@@ -433,3 +433,25 @@ def test_an_amount_in_another_currency_is_not_supported_by_a_count():
     assert got == {days.text: "supported", "€5": "unsupported"}
     plain = {r.mention.text: r.status for r in check("The week had 5 trading days; 5 of them were up.", fs).mentions}
     assert "supported" in plain.values()  # a bare number may still match a count
+
+
+def test_a_move_word_that_contradicts_the_sign_of_a_change_is_mismatched():
+    import datetime as dt
+
+    from etfwriter.evals.check import check
+    from etfwriter.tools import compute_facts, load_seed, resolve_period
+
+    ds = load_seed()
+    s, e = resolve_period(ds, week=dt.date(2026, 1, 12))
+    fs = compute_facts(ds, s, e, "nav")
+    by = fs.by_id()
+    assert by["index.csi300.change"].number < 0 < by["index.csi2000.change"].number
+
+    def statuses(text):
+        return [(r.mention.text, r.status) for r in check(text, fs).mentions]
+
+    assert statuses("沪深300本周下跌0.60%，中证2000上涨1.48%。") == [("0.60%", "supported"), ("1.48%", "supported")]
+    assert statuses("沪深300本周上涨0.60%，中证2000下跌1.48%。") == [("0.60%", "mismatched"), ("1.48%", "mismatched")]
+    assert statuses("The CSI 300 fell 0.6% and the CSI 2000 rose 1.48%.") == [("0.6%", "supported"), ("1.48%", "supported")]
+    assert statuses("The CSI 300 rose 0.6% and the CSI 2000 fell 1.48%.") == [("0.6%", "mismatched"), ("1.48%", "mismatched")]
+    assert statuses("沪深300ETF占宽基净流出的48.6%。") == [("48.6%", "supported")]  # a share is not a move

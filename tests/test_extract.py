@@ -564,3 +564,17 @@ def test_a_currency_on_the_low_end_of_a_range_and_a_scale_on_the_high_end():
 def test_a_full_us_date_in_chinese_text():
     assert _dates("截至1/16/2026，净流入5亿元") == [("1/16/2026", "2026-01-16")]
     assert _dates("截至1/16，净流入5亿元") == []
+
+
+def test_a_verb_of_rising_or_falling_marks_a_percentage_as_a_move():
+    def changes(text):
+        return [(m.text, m.change) for m in extract(text)]
+
+    assert changes("沪深300下跌0.6%，中证2000上涨约1.5%，跌幅1.18%，涨幅0.90%") == [
+        ("0.6%", "down"), ("1.5%", "up"), ("1.18%", "down"), ("0.90%", "up")]
+    assert changes("The CSI 300 fell 0.6%; the CSI 2000 rose by about 1.5%, down 1.2% on the week") == [
+        ("0.6%", "down"), ("1.5%", "up"), ("1.2%", "down")]
+    # a level after 至 / to, a printed sign, 涨跌幅 and a share are not moves
+    assert changes("费率下降至0.15%，涨跌幅-0.6%，占比48.6%，the share dropped to 22.3%") == [
+        ("0.15%", "none"), ("-0.6%", "none"), ("48.6%", "none"), ("22.3%", "none")]
+    assert changes("管理费下调0.35个百分点") == [("0.35个百分点", "down")]
