@@ -2388,7 +2388,7 @@ def _set_year(r: _Raw, y: int) -> None:
 # a verb of rising or falling right before a percentage (only a hedge between): "下跌0.6%", "涨幅约1.5%",
 # "fell 0.6%", "up by about 1.2%". "下降至" / "fell to" name a level, not a move, and stay unmarked.
 _R_CHANGE_ZH = re.compile(
-    r"(?:(?P<up>上涨|大涨|收涨|涨幅|上升|攀升|回升|反弹|走高|增长|提高|提升|上调|上行|涨)"
+    r"(?:(?P<up>上涨|大涨|收涨|涨幅|上升|攀升|回升|反弹|走高|增长|增加|提高|提升|上调|上行|涨)"
     r"|(?P<down>下跌|大跌|收跌|(?<!涨)跌幅|下降|回落|走低|下滑|下行|降低|减少|下调|跌|降))"
     r"(?:了|达|为)?[ \t]?(?:约|近|超|逾|超过|不到|接近|大约)?[ \t]?$"
 )
